@@ -1,0 +1,25 @@
+"""Domain exceptions. Library code raises these; only the CLI turns them into messages and exit codes."""
+
+
+class ArchiveError(Exception):
+    """Base class for every error the archive reports to a user as one line."""
+
+
+class InputError(ArchiveError):
+    """A file or record could not be read or normalized (bad encoding, binary, empty...)."""
+
+
+class UsageError(ArchiveError):
+    """The caller asked for something impossible (bad query, unknown table, bad option value)."""
+
+
+class QueryError(UsageError):
+    """A search query the full-text engine rejects."""
+
+
+class DatabaseError(ArchiveError):
+    """The database cannot be opened, is locked, read-only, corrupt or newer than this code."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """The database was written by a newer version of the archive than this one."""

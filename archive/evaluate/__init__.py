@@ -1,0 +1,1 @@
+"""Evaluation commands: score the extractors against dev sets and gold (``python -m archive.evaluate NAME``)."""

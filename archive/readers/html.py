@@ -1,0 +1,386 @@
+"""Saved news pages (``.html``/``.htm``): main text and metadata through trafilatura.
+
+The page is repaired first (loose lead text wrapped into paragraphs, as many Indonesian CMSs leave it) and the
+extracted paragraphs are filtered for the boilerplate trafilatura lets through (timestamps of related-article
+lists, "Baca juga" links, credits, share bars), because downstream quote and entity rules read every paragraph.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+import py3langid
+import trafilatura
+from lxml import etree
+
+from archive.errors import InputError
+from archive.readers.base import RawDocument, ReadOptions
+from archive.readers.decoding import decode_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_LOOKS_LIKE_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|title|meta|p|div|article)\b", re.IGNORECASE)
+# Browsers read these labels as windows-1252 (WHATWG Encoding), and so do the pages that declare them.
+_CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
+
+# Elements whose inline text runs may be "loose" (not inside any <p>), and the children that end such a run.
+# Chosen on the en-html/id-html gold (python -m archive.evaluate bodies): the balanced extraction replaces the
+# precise one when it is at least this many times longer.
+_FALLBACK_RATIO = 4
+# A <div> of plain inline text this long becomes a <p> (readability's "div to p"), so trafilatura keeps it.
+_DIV_TO_P_WORDS = 10
+_CONTAINERS = ("div", "span", "td", "article", "section", "main", "font", "center", "blockquote")
+_BLOCKS = {
+    "p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section",
+    "article", "aside", "figure", "header", "footer", "nav", "form", "hr", "iframe", "script", "style", "noscript",
+}
+
+
+def read(path: str, options: ReadOptions) -> Iterator[RawDocument]:
+    """Yield the article of one saved page."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError("empty file")
+    yield extract_html(decode_html(data), path)
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode page bytes: BOM, then valid UTF-8, then the declared (HTTP or meta) charset, then detection.
+
+    Valid UTF-8 wins over a declaration because mislabeled UTF-8 pages are common and random legacy bytes are
+    almost never valid UTF-8.
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:8192])
+    label = (declared or (match.group(1).decode("ascii") if match else "")).strip().lower()
+    if label:
+        encoding = "cp1252" if label in _CP1252_LABELS else label
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def extract_html(html: str, path: str, record: int = 0, url: str | None = None) -> RawDocument:
+    """Extract one article from page markup; ``url`` (e.g. a WARC target URI) overrides the page's own URL.
+
+    Raises ``InputError`` when the markup is not HTML or holds no article text.
+    """
+    if "\x00" in html:
+        raise InputError("binary file, not HTML")
+    if not _LOOKS_LIKE_HTML.search(html[:65536]):
+        raise InputError("not an HTML page (no HTML tags)")
+    tree = _parse(html)
+    meta = _bare_extraction(tree, url)
+    paragraphs = clean_paragraphs(_lines(meta.text if meta else None), meta.title if meta else None)
+    # Precision mode sometimes keeps the wrong block (a reprint notice) or drops a short article (photo captions):
+    # when the balanced extraction is much longer, it found the article the precise one missed.
+    balanced = _bare_extraction(tree, url, mode="balanced")
+    if balanced is not None:
+        other = clean_paragraphs(_lines(balanced.text), balanced.title)
+        if sum(map(len, other)) > _FALLBACK_RATIO * sum(map(len, paragraphs)):
+            meta, paragraphs = balanced, other
+    if not paragraphs:
+        raise InputError("no article text found in the page")
+    page_url = url or (meta.url if meta else None)
+    return RawDocument(
+        source_path=path,
+        record=record,
+        format="html",
+        text="\n".join(paragraphs),
+        paragraphs=tuple(paragraphs),
+        title=_clean_title(meta.title, meta.sitename, page_url) if meta else None,
+        published=_past_date(meta.date if meta and meta.date else _byline_date(tree)),
+        language=_checked_language(_language(tree), paragraphs),
+        url=page_url,
+        source=_source(meta.sitename if meta else None, page_url),
+        authors=tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta else (),
+    )
+
+
+def _parse(html: str) -> lxml.html.HtmlElement:
+    # lxml refuses str input that carries an XML encoding declaration; strip it.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"unparsable HTML ({exc})") from None
+    _wrap_loose_runs(tree)
+    return tree
+
+
+def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "precision"):
+    today = datetime.now(timezone.utc).date()
+    try:
+        return trafilatura.bare_extraction(
+            tree,
+            url=url,
+            favor_precision=mode == "precision",
+            favor_recall=mode == "recall",
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            # Metadata only (JSON-LD, meta tags, <time>, URL): a date guessed from body text is often wrong.
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "max_date": (today + timedelta(days=1)).isoformat(),
+            },
+        )
+    except Exception:  # trafilatura raises assorted errors on broken markup; the caller decides what is fatal
+        return None
+
+
+def _wrap_loose_runs(tree: lxml.html.HtmlElement) -> None:
+    """Wrap text that sits directly in a container among blocks or ``<br>``s into ``<p>`` elements.
+
+    ``<div><b>Kapanlagi.com</b> - Lead sentence...<p>...`` otherwise loses its lead paragraph in trafilatura.
+    """
+    for element in list(tree.iter(*_CONTAINERS)):
+        children = list(element)
+        if element.tag == "div" and not any(
+            isinstance(c.tag, str) and c.tag in _BLOCKS for c in element.iterdescendants()
+        ) and len(element.text_content().split()) >= _DIV_TO_P_WORDS:
+            element.tag = "p"
+            continue
+        if not any(isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag == "br") for c in children):
+            continue
+        if not (element.text and element.text.strip()) and not any(
+            isinstance(c.tag, str) and c.tag not in _BLOCKS and c.tag != "br" and (c.text_content() or "").strip()
+            or (c.tail and c.tail.strip())
+            for c in children
+        ):
+            continue
+        head, element.text = element.text, None
+        for child in children:
+            element.remove(child)
+        run = _new_run(head)
+        for child in children:
+            if isinstance(child.tag, str) and (child.tag in _BLOCKS or child.tag == "br"):
+                tail, child.tail = child.tail, None
+                _flush(element, run)
+                if child.tag != "br":
+                    element.append(child)
+                run = _new_run(tail)
+            else:
+                run.append(child)
+        _flush(element, run)
+
+
+def _new_run(text: str | None) -> lxml.html.HtmlElement:
+    run = lxml.html.Element("p")
+    run.text = text
+    return run
+
+
+def _flush(parent: lxml.html.HtmlElement, run: lxml.html.HtmlElement) -> None:
+    if run.text_content().strip():
+        parent.append(run)
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line for line in (text or "").split("\n") if line.strip()]
+
+
+def _past_date(value: str | None) -> str | None:
+    """The date part of an ISO date, or ``None`` for a missing, malformed or future date."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day.isoformat() if day <= datetime.now(timezone.utc).date() + timedelta(days=1) else None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "januari", "january"), ("feb", "februari", "pebruari", "february"), ("mar", "maret", "march"),
+         ("apr", "april"), ("mei", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"),
+         ("agu", "agt", "ags", "agustus", "aug", "august"), ("sep", "sept", "september"),
+         ("okt", "oktober", "oct", "october"), ("nov", "nopember", "november"), ("des", "desember", "dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|publish|posted|schedule|waktu|byline", re.IGNORECASE)
+_WRITTEN_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _byline_date(tree: lxml.html.HtmlElement) -> str | None:
+    """The date in a date-classed element after the headline (``Kamis, 05 November 2015 11:52``).
+
+    Fallback for pages without date metadata; elements before the ``<h1>`` are skipped, as sites print the
+    day's date (not the article's) in their header.
+    """
+    headline = next(tree.iter("h1"), None)
+    started = headline is None
+    for element in tree.iter():
+        if element is headline:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str):
+            continue
+        if not _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        text = element.text_content()
+        if len(text) > 200:
+            continue
+        found = _parse_written_date(text)
+        if found:
+            return found
+    return None
+
+
+def _parse_written_date(text: str) -> str | None:
+    for day, month_name, year in _WRITTEN_DATE.findall(text):
+        month = _MONTHS.get(month_name.lower())
+        if month:
+            return _iso(int(year), month, int(day))
+    match = _NUMERIC_DATE.search(text)
+    if match and match.group(1):
+        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    if match:
+        return _iso(int(match.group(4)), int(match.group(5)), int(match.group(6)))
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—•»]\s+|\s*[:|]\s+|\s+::\s+")
+
+
+def _clean_title(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """The headline without a trailing or leading `` - Site Name`` part."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        names = {_squash(sitename or ""), _squash(_domain(url) or "")} - {""}
+        for index in (-1, 0):
+            part = _squash(parts[index])
+            if len(part) >= 4 and any(part in name or name in part for name in names):
+                kept = parts[:-1] if index == -1 else parts[1:]
+                separators = _TITLE_SEPARATORS.findall(title)
+                return _rejoin(kept, separators[:-1] if index == -1 else separators[1:])
+    return title
+
+
+def _rejoin(parts: list[str], separators: list[str]) -> str:
+    out = parts[0]
+    for separator, part in zip(separators, parts[1:]):
+        out += separator + part
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host[4:] if host and host.startswith("www.") else host
+
+
+def _source(sitename: str | None, url: str | None) -> str | None:
+    """The site name from metadata, unless it is a URL or handle; else the URL's domain."""
+    if sitename:
+        name = sitename.strip().lstrip("@")
+        if name and "/" not in name and not name.lower().startswith("http"):
+            return name
+    return _domain(url)
+
+
+def _checked_language(declared: str | None, paragraphs: list[str]) -> str | None:
+    """The declared language unless the body plainly is another one (kompas and kapanlagi declare ``en``)."""
+    text = " ".join(paragraphs)
+    if declared is None or len(text) < 400:
+        return declared
+    detected, _score = py3langid.classify(text[:5000])
+    return declared if detected == declared else None
+
+
+def _language(tree: lxml.html.HtmlElement) -> str | None:
+    """ISO 639-1 code from ``<html lang>``, ``content-language`` or ``og:locale``."""
+    candidates = [tree.get("lang"), tree.get("xml:lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in tree.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
+        if key in {"content-language", "language", "og:locale", "dc.language"}:
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        code = re.split(r"[-_,;\s]", (value or "").strip().lower())[0]
+        if code == "in":  # the withdrawn code Java and old CMSs still write for Indonesian
+            code = "id"
+        if len(code) == 2 and code.isalpha():
+            return code
+    return None
+
+
+# --- paragraph filter -------------------------------------------------------------------------------------------
+
+_BOILERPLATE = re.compile(
+    r"^(baca( juga)?|lihat( juga)?|simak( juga)?|tonton( juga)?|klik|read (also|more)|also read|see also|related|"
+    r"berita terkait|artikel terkait|advertisement|iklan|scroll to|load more|share|bagikan|follow us|ikuti|"
+    r"copyright|hak cipta|disclaimer|all rights reserved|sign up|subscribe|newsletter)\b|^(\u00a9|\(c\)\s)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(editor|editing by|pewarta|penulis|reporter|reporting by|writing by|fotografer|photographer|foto|"
+    r"redaksi|sumber|source|video|editor foto)\s*:",
+    re.IGNORECASE,
+)
+# Words of timestamps ("Kamis, 05/11/2015 09:25 WIB", "Jumat , 17 February 2017, 13:16 WIB", "2 hours ago").
+_DATE_WORDS = re.compile(
+    r"\b(senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan\w*|feb\w*|pebruari|mar\w*|maret|apr\w*|april|mei|may|jun\w*|juni|jul\w*|juli|agu\w*|aug\w*|sep\w*|"
+    r"okt\w*|oct\w*|nov\w*|des\w*|dec\w*|wib|wita|wit|gmt|utc|am|pm|pukul|jam|updated|diperbarui|published|"
+    r"dipublikasikan|ago|lalu|menit|minutes?|hours?|detik|hari|days?|yang|\d+\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def clean_paragraphs(lines: list[str], title: str | None = None) -> list[str]:
+    """Body paragraphs from extracted lines, without the boilerplate that survives extraction."""
+    squashed_title = _squash(title or "")
+    paragraphs = []
+    for line in lines:
+        text = " ".join(line.split())
+        if text.startswith("- "):  # trafilatura's list-item marker
+            text = text[2:].strip()
+        words = len(text.split())
+        if not re.search(r"[^\W\d_]", text):  # no letters at all: "01", "5 5 6 5", "-"
+            continue
+        if not _DATE_WORDS.sub("", text).strip(" ,.:;|/-–—()[]"):
+            continue
+        if squashed_title and _squash(text) == squashed_title:
+            continue
+        if words <= 30 and _BOILERPLATE.match(text) or words <= 8 and _CREDIT.match(text):
+            continue
+        if words <= 3 and re.match(r"^(home|beranda|index|indeks|terpopuler|close|tutup)\b", text, re.IGNORECASE):
+            continue
+        paragraphs.append(text)
+    return paragraphs

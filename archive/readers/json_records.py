@@ -1,0 +1,259 @@
+"""Scraper output as JSON (``.json``, ``.jsonl``, ``.ndjson``, optionally ``.gz``): one article per object.
+
+Accepts JSON lines, a JSON array of objects or one object per file, with news-please field names and common
+alternatives. Everything streams (lines one by one, arrays through ``ijson``), so multi-GB dumps never load whole;
+only a file holding a single top-level object is parsed at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import itertools
+import json
+import re
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+import ijson
+import lxml.html
+
+from archive.errors import InputError
+from archive.readers.base import RawDocument, ReadOptions, RecordError
+
+# RawDocument field -> source keys tried in order (news-please names first). ``options.field_map`` replaces a row.
+DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
+    "text": ("maintext", "text", "content", "body", "article", "article_body", "articleBody", "full_text", "isi"),
+    "title": ("title", "headline", "judul"),
+    "published": ("date_publish", "published", "published_at", "publishedAt", "datePublished", "date_published",
+                  "publish_date", "pubDate", "date", "created_at", "tanggal"),
+    "language": ("language", "lang", "inLanguage", "locale"),
+    "authors": ("authors", "author", "byline", "creator", "penulis"),
+    "url": ("url", "link", "canonical_url", "uri"),
+    "source": ("source_domain", "site_name", "sitename", "site", "source", "publisher", "domain"),
+}
+_GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+_HTML_MARKUP = re.compile(r"<(p|br|div|span|a|strong|em|b|i)\b[^>]*>", re.IGNORECASE)
+
+
+def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]:
+    """Yield one document (or ``RecordError``) per JSON object of the file."""
+    keys = {**DEFAULT_KEYS, **{name: (key,) for name, key in options.field_map.items()}}
+    compressed = path.lower().endswith(".gz")
+    with (gzip.open(path, "rb") if compressed else open(path, "rb")) as raw:
+        stream = io.BufferedReader(raw) if compressed else raw
+        try:
+            head = stream.peek(4096)[:4096]
+        except _GZIP_ERRORS as exc:
+            raise InputError(f"not a readable gzip file ({exc})") from None
+        if head.startswith(codecs.BOM_UTF8):
+            stream.read(len(codecs.BOM_UTF8))
+            head = head[len(codecs.BOM_UTF8):]
+        first = head.lstrip()[:1]
+        if not first:
+            raise InputError("empty file")
+        if b"\x00" in head:
+            raise InputError("binary file, not JSON")
+        if first not in (b"{", b"["):
+            raise InputError(f"not JSON (starts with {head.lstrip()[:20]!r})")
+        if first == b"[":
+            records = _array_records(path, stream)
+        else:
+            try:
+                first_line = stream.readline()
+            except _GZIP_ERRORS as exc:
+                raise InputError(f"unreadable gzip data ({exc})") from None
+            if path.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson")) or _is_object(first_line):
+                records = _line_records(path, itertools.chain([first_line], stream))
+            else:
+                records = _single_object(path, first_line, stream)
+        for index, record in records:
+            yield record if isinstance(record, RecordError) else to_document(record, path, index, keys)
+
+
+def _is_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False  # the first line of a pretty-printed object
+
+
+def _line_records(path: str, stream: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
+    """JSON lines: a bad line is a ``RecordError``; a truncated gzip ends the file with one."""
+    index = 0
+    try:
+        for line in stream:
+            if not line.strip():
+                continue
+            try:
+                yield index, json.loads(line)
+            except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+                yield index, RecordError(path, index, f"invalid JSON line ({_reason(exc)})")
+            index += 1
+    except _GZIP_ERRORS as exc:
+        if index == 0:
+            raise InputError(f"unreadable gzip data ({exc})") from None
+        yield index, RecordError(path, index, f"file truncated or corrupt after {index} records ({exc})")
+
+
+def _array_records(path: str, stream: BinaryIO) -> Iterator[tuple[int, Any]]:
+    """A top-level JSON array, streamed element by element."""
+    index = 0
+    try:
+        for item in ijson.items(stream, "item", use_float=True):
+            yield index, item
+            index += 1
+    except (ijson.JSONError, UnicodeDecodeError, *_GZIP_ERRORS) as exc:
+        if index == 0:
+            raise InputError(f"invalid JSON array ({_reason(exc)})") from None
+        yield index, RecordError(path, index, f"JSON array truncated or invalid after {index} records ({_reason(exc)})")
+    if index == 0:
+        raise InputError("empty JSON array")
+
+
+def _single_object(path: str, first_line: bytes, stream: BinaryIO) -> Iterator[tuple[int, Any]]:
+    """One object per file (pretty-printed), or a wrapper whose only list holds the articles."""
+    try:
+        value = json.loads(first_line + stream.read())
+    except (ValueError, *_GZIP_ERRORS) as exc:
+        raise InputError(f"invalid JSON ({_reason(exc)})") from None
+    if isinstance(value, dict) and not _lookup(value, DEFAULT_KEYS["text"]):
+        lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        if len(lists) == 1:
+            yield from enumerate(lists[0])
+            return
+    yield 0, value
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+def to_document(record: Any, path: str, index: int, keys: Mapping[str, tuple[str, ...]] = DEFAULT_KEYS,
+                ) -> RawDocument | RecordError:
+    """Map one JSON object onto a ``RawDocument``; a ``RecordError`` when it is not an article."""
+    if not isinstance(record, dict):
+        return RecordError(path, index, f"not a JSON object ({type(record).__name__})")
+    paragraphs = _paragraphs(_lookup(record, keys["text"]))
+    if not paragraphs:
+        return RecordError(path, index, f"no article text (none of: {', '.join(keys['text'])})")
+    url = _string(_lookup(record, keys["url"]))
+    source = _string(_lookup(record, keys["source"]))
+    if isinstance(_lookup(record, keys["source"]), dict):
+        source = _string(_lookup(_lookup(record, keys["source"]), ("name",)))
+    return RawDocument(
+        source_path=path,
+        record=index,
+        format="json",
+        text="\n".join(paragraphs),
+        paragraphs=tuple(paragraphs),
+        title=_string(_lookup(record, keys["title"])),
+        published=parse_date(_lookup(record, keys["published"])),
+        language=_language(_lookup(record, keys["language"])),
+        url=url,
+        source=_strip_www(source) or _domain(url),
+        authors=_authors(_lookup(record, keys["authors"])),
+    )
+
+
+def _lookup(record: Any, names: tuple[str, ...]) -> Any:
+    """The first present, non-empty value among ``names`` (``a.b`` reaches into nested objects)."""
+    for name in names:
+        value: Any = record
+        for part in name.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _string(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _paragraphs(value: Any) -> list[str]:
+    """Body paragraphs: list items, blank-line blocks, else lines; HTML markup is reduced to its text."""
+    if isinstance(value, list):
+        return [p for item in value if isinstance(item, str) for p in _paragraphs(item)]
+    if not isinstance(value, str):
+        return []
+    if _HTML_MARKUP.search(value):
+        value = _html_to_text(value)
+    blocks = re.split(r"\n\s*\n", value) if re.search(r"\n\s*\n", value) else value.split("\n")
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def _html_to_text(markup: str) -> str:
+    markup = re.sub(r"(?i)<br\s*/?>|</(p|div|h\d|li|blockquote)>", "\n\n", markup)
+    try:
+        return lxml.html.fragment_fromstring(markup, create_parent="div").text_content()
+    except Exception:  # lxml raises several types on hopeless markup; keep the markup as text then
+        return re.sub(r"<[^>]+>", " ", markup)
+
+
+def parse_date(value: Any) -> str | None:
+    """ISO date (YYYY-MM-DD) from an ISO datetime/date, RFC 2822 string or epoch seconds; future dates → None."""
+    day: date | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            day = datetime.fromtimestamp(seconds, timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            try:
+                day = parsedate_to_datetime(text).date()
+            except (TypeError, ValueError, IndexError):
+                match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+                day = _safe_date(*map(int, match.groups())) if match else None
+    if day is None or day > datetime.now(timezone.utc).date() + timedelta(days=1):
+        return None
+    return day.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _language(value: Any) -> str | None:
+    code = re.split(r"[-_\s]", value.strip().lower())[0] if isinstance(value, str) else ""
+    code = "id" if code == "in" else code
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, str):
+        value = re.split(r"\s*[;|]\s*", value)
+    if not isinstance(value, list):
+        return ()
+    names = [item.get("name") if isinstance(item, dict) else item for item in value]
+    return tuple(" ".join(n.split()) for n in names if isinstance(n, str) and n.strip())
+
+
+def _strip_www(host: str | None) -> str | None:
+    return host[4:] if host and host.lower().startswith("www.") else host
+
+
+def _domain(url: str | None) -> str | None:
+    try:
+        return _strip_www(urlsplit(url).hostname) if url else None
+    except ValueError:
+        return None

@@ -1,0 +1,74 @@
+"""Web archives (``.warc``, ``.warc.gz``): every HTML ``response`` record (HTTP 200) becomes an article.
+
+Records are read one at a time with ``warcio``; the page goes through the HTML reader with the record's
+``WARC-Target-URI`` as its URL. Request, metadata and non-HTML records are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from archive.errors import InputError
+from archive.readers.base import RawDocument, ReadOptions, RecordError
+from archive.readers.html import decode_html, extract_html
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]:
+    """Yield one document per HTML response; a damaged tail ends the file with a ``RecordError``."""
+    if Path(path).stat().st_size == 0:
+        raise InputError("empty file")
+    seen = 0  # records read whole; the position of the next one
+    with open(path, "rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                if record.format != "warc":  # warcio also reads ARC headers, which random text lines resemble
+                    raise ArchiveLoadFailed(f"{record.format} record, not WARC")
+                if record.rec_headers.get_header("Content-Length") is None:
+                    raise EOFError("record header cut short (no Content-Length)")
+                data = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
+                    raise EOFError(f"record cut short ({record.raw_stream.limit} bytes missing)")
+                seen += 1
+                if _is_html_response(record):
+                    yield _article(record, data, path, seen - 1)
+        except Exception as exc:  # warcio raises many types on damage (ArchiveLoadFailed, EOFError, zlib, ...)
+            if seen == 0:
+                reason = "not a WARC file" if isinstance(exc, ArchiveLoadFailed) else "unreadable WARC"
+                raise InputError(f"{reason} ({_reason(exc)})") from None
+            yield RecordError(path, seen, f"WARC truncated or corrupt at record {seen} ({_reason(exc)})")
+            return
+    if seen == 0:
+        raise InputError("no WARC records (truncated or not a WARC file)")
+
+
+def _is_html_response(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if record.http_headers.get_statuscode() != "200":
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return content_type.split(";")[0].strip() in _HTML_TYPES
+
+
+def _article(record, data: bytes, path: str, index: int) -> RawDocument | RecordError:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    match = _CHARSET.search(record.http_headers.get_header("Content-Type") or "")
+    try:
+        if not data.strip():
+            raise InputError("empty HTML response")
+        return extract_html(decode_html(data, declared=match.group(1) if match else None), path, index, url)
+    except InputError as exc:
+        return RecordError(path, index, f"{url}: {exc}")
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

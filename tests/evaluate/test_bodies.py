@@ -1,0 +1,46 @@
+"""Evaluation gate: the HTML reader must keep its body-text F1 on the copied corpora (tests/data/corpora)."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.evaluate import bodies
+
+CORPORA = Path(__file__).parent.parent / "data" / "corpora"
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {name: bodies.evaluate(CORPORA / name) for name in ("en-html", "id-html")}
+
+
+def test_english_body_f1(results):
+    result = results["en-html"]
+    assert len(result["pages"]) == 30  # the subset copied from /work/shared/corpora/en-html
+    assert result["f1"] >= 0.98
+
+
+def test_indonesian_body_f1_title_and_date(results):
+    result = results["id-html"]
+    assert len(result["pages"]) == 26
+    assert result["f1"] >= 0.93
+    assert result["title_accuracy"] >= 0.92
+    assert result["date_accuracy"] == 1.0
+
+
+def test_metric_matches_the_benchmark_definition():
+    assert bodies.page_scores("a b c d e", "a b c d e") == (1.0, 0.0, 0.0)
+    tp, fp, fn = bodies.page_scores("one two three four five", "One two three four six")
+    assert (tp, fp, fn) == (1 / 3, 1 / 3, 1 / 3)  # shared shingle "one two three four", case folded
+    assert bodies.shingles("too short") == {("too", "short"): 1}
+    empty = bodies.page_scores("gold text is here", "")
+    assert bodies.precision(*empty) == 0.0 and bodies.recall(*empty) == 0.0
+    # pages with no prediction count against recall only, as in the benchmark's evaluate.py
+    metrics = bodies.aggregate([(1.0, 0.0, 0.0), empty])
+    assert metrics == {"precision": 1.0, "recall": 0.5, "f1": 2 * 0.5 / 1.5}
+
+
+def test_command_prints_per_corpus_figures(capsys):
+    assert bodies.main([str(CORPORA / "id-html"), "--worst", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("id-html") and "F1=" in out and "title=" in out and "date=" in out

@@ -1,0 +1,161 @@
+"""HTML reader: real Indonesian and English news pages against their gold, plus hand-made bad inputs."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.errors import InputError
+from archive.readers import read_file
+from archive.readers.html import decode_html, extract_html
+
+DATA = Path(__file__).parent.parent / "data"
+ID_HTML = DATA / "corpora" / "id-html"
+EN_HTML = DATA / "corpora" / "en-html"
+FORMATS = DATA / "formats"
+
+
+def _gold(corpus: Path) -> list[dict]:
+    rows = [json.loads(line) for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [row for row in rows if (corpus / row["file"]).is_file()]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _read_one(path: Path):
+    (document,) = list(read_file(path))
+    return document
+
+
+ID_GOLD = _gold(ID_HTML)
+# Gold titles no page metadata carries: "In Picture:" is only in the section logo, "Musik - " is kept from <title>.
+TITLE_UNREACHABLE = {"republika-singlepage2.html", "kapanlagi-singlepage3.html"}
+
+
+@pytest.mark.parametrize("gold", ID_GOLD, ids=lambda g: g["file"])
+def test_indonesian_page_metadata(gold):
+    document = _read_one(ID_HTML / gold["file"])
+    assert document.format == "html"
+    assert document.published == gold["published"][:10]  # gold is an ISO datetime in UTC+7
+    # Only when declared and not contradicted by the text (kompas and kapanlagi declare lang="en").
+    assert document.language == ("en" if gold["file"] == "tempoen-singlepage.html" else "id") or (
+        document.language is None)
+    if gold["file"] not in TITLE_UNREACHABLE:
+        assert _words(document.title) == _words(gold["title"])
+    assert document.text == "\n".join(document.paragraphs)
+
+
+@pytest.mark.parametrize("gold", ID_GOLD, ids=lambda g: g["file"])
+def test_indonesian_page_body_is_clean(gold):
+    document = _read_one(ID_HTML / gold["file"])
+    for paragraph in document.paragraphs:
+        assert paragraph == paragraph.strip() and paragraph
+        assert not re.match(r"(?i)baca juga|share|bagikan|copyright|©", paragraph)
+        # no timestamps of related-article lists ("Kamis, 05/11/2015 09:25 WIB")
+        assert not re.fullmatch(r"\w+ ?, \d\d/\d\d/\d{4} \d\d:\d\d WIB", paragraph)
+
+
+BODY_PARAGRAPHS = [
+    ("antara-singlepage.html", "Menurut dia, akibat penutupan operasional bandara, sebanyak 27 penerbangan domestik"),
+    ("kompas-singlepage5.html", "Tahun depan, dua produsen otomotif asal China, SAIC-GM-Wuling dan Sokonindo Indonesia"),
+    ("antara-singlepage4.html", "Untuk memproduksi ban yang diklaim berkualitas premium itu, Astra Otoparts bekerja sama"),
+    ("kapanlagi-singlepage.html", "putra sulung aktor Fery Salim, rupanya semakin mantap menekuni dunia hiburan"),
+    ("detik-singlepage.html", "Samsung menyatakan bahwa tiga celah keamanan yang masih ada akan diperbaiki"),
+]
+
+
+@pytest.mark.parametrize(("file", "start"), BODY_PARAGRAPHS)
+def test_indonesian_lead_and_body_paragraphs_are_kept(file, start):
+    """Lead paragraphs in loose <div> text (kompas, kapanlagi, antara) used to be lost."""
+    document = _read_one(ID_HTML / file)
+    assert any(_words(start) in _words(p) for p in document.paragraphs)
+
+
+def test_detik_related_list_and_pager_are_dropped():
+    document = _read_one(ID_HTML / "detik-singlepage.html")
+    assert any(p.startswith("Galaxy S6 Edge, dengan material premium") for p in document.paragraphs[:3])
+    assert any(p.endswith("tambah raksasa elektronik asal Korea Selatan ini.") for p in document.paragraphs)
+    assert not any(re.fullmatch(r"\d+", p) for p in document.paragraphs)
+
+
+def test_every_gold_paragraph_of_antara_is_extracted_in_order():
+    gold = next(g for g in ID_GOLD if g["file"] == "antara-singlepage.html")
+    document = _read_one(ID_HTML / gold["file"])
+    assert [_words(p) for p in document.paragraphs] == [_words(p) for p in gold["content"].split("\n")]
+    assert document.url is None or document.url.startswith("http")
+    assert document.source  # site name from metadata
+
+
+@pytest.mark.parametrize("gold", _gold(EN_HTML)[:10], ids=lambda g: g["file"][:12])
+def test_english_page_body_overlaps_gold(gold):
+    document = _read_one(EN_HTML / gold["file"])
+    gold_words = set(re.findall(r"\w+", gold["body"].lower()))
+    got_words = set(re.findall(r"\w+", document.text.lower()))
+    assert len(gold_words & got_words) / len(gold_words) > 0.8
+    assert document.title
+
+
+def test_english_canonical_url():
+    gold = next(g for g in _gold(EN_HTML) if g["file"].startswith("042bb7b5"))
+    document = _read_one(EN_HTML / gold["file"])
+    assert document.url == gold["url"]
+    assert document.source == "Wall Street Journal"
+    assert document.language == "en"
+
+
+def test_cp1252_page_with_meta_charset():
+    raw = (FORMATS / "cp1252.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    document = _read_one(FORMATS / "cp1252.html")
+    assert "le gérant du café a déclaré « tout va bien » – et" in document.text
+    assert document.title == "Le café naïve"  # " – Journal" site suffix removed
+    assert document.language == "fr"
+    assert document.published == "2019-03-04"
+    assert "Accueil" not in document.text and "© 2019" not in document.text
+    assert len(document.paragraphs) == 4
+
+
+def test_declared_latin1_is_read_as_cp1252():
+    assert decode_html("<meta charset='iso-8859-1'><p>\u201cquoted\u201d caf\u00e9</p>".encode("cp1252")).endswith(
+        "<p>\u201cquoted\u201d caf\u00e9</p>")
+
+
+def test_future_date_is_rejected_and_site_parts_are_read():
+    document = _read_one(FORMATS / "future_date.html")
+    assert document.published is None
+    assert document.title == "Harbour reopens after storm"
+    assert document.url == "https://www.coastnews.example/2021/harbour-reopens"
+    assert document.source == "Coast News"
+    assert document.language == "en"
+    assert len(document.paragraphs) == 5
+    assert not any("Share" in p or "Tweet" in p or p == "Home" for p in document.paragraphs)
+
+
+def test_truncated_page_keeps_what_arrived():
+    document = _read_one(FORMATS / "truncated.html")
+    assert [p[:17] for p in document.paragraphs] == ["Sentence number 1", "Sentence number 2"]
+    assert document.published == "2021-06-02"
+
+
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [("empty.html", "empty"), ("binary.html", "binary"), ("not_html.html", "not an HTML page")],
+)
+def test_bad_files_raise_input_error(file, reason):
+    with pytest.raises(InputError, match=reason):
+        list(read_file(FORMATS / file))
+
+
+def test_page_without_article_text_raises_input_error():
+    with pytest.raises(InputError, match="no article text"):
+        extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", "x.html")
+
+
+def test_extract_html_url_overrides_canonical_and_sets_record():
+    html = (FORMATS / "future_date.html").read_text()
+    document = extract_html(html, "archive.warc", record=7, url="https://mirror.example/x")
+    assert (document.url, document.record, document.source_path) == ("https://mirror.example/x", 7, "archive.warc")
