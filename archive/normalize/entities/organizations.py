@@ -1,0 +1,77 @@
+"""Organization evidence: head words, legal suffixes, known names and acronyms."""
+
+from __future__ import annotations
+
+import re
+
+from archive.normalize.entities import lexicon
+from archive.normalize.entities.tokens import Token
+
+# Indonesian names put the head first ("Kementerian Luar Negeri", "Polda Lampung", "PT PLN").
+HEAD_INITIAL = lexicon._words(
+    "Kementerian Kemenkeu Kemenlu Kemendagri Kemenkes Kemendikbud Kemenpan Kemenag Kemenhan Kemenkumham "
+    "Partai Organisasi Badan Komisi Lembaga Dewan Majelis Mahkamah Pengadilan Kejaksaan Kejari Kejati "
+    "Kepolisian Polda Polres Polresta Polrestabes Polsek Kodim Kodam Korem Koramil Pemkot Pemkab Pemprov "
+    "DPRD Dinas Universitas Institut Sekolah Akademi Politeknik Yayasan Perusahaan Persatuan "
+    "Ikatan Asosiasi Himpunan Gabungan Federasi Serikat Koperasi Bank Bursa PT CV Perum Rumah RSUD "
+    "Bandara Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat Sekretariat Angkatan Komando "
+    "Kedutaan Konsulat Fraksi Klub Grup Kesatuan Tentara Kantor"
+)
+# English names put it last ("Labour Party", "Defense Ministry") or first before "of"/"for".
+HEAD_FINAL = lexicon.ORG_WORDS - HEAD_INITIAL | lexicon._words("Bank Group Club")
+# After "Rumah" only "Sakit" makes an organization ("Rumah Sakit Cipto").
+_NEEDS_NEXT = {"rumah": "sakit"}
+
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+
+
+def is_head_initial(tokens: list[Token], i: int, end: int) -> bool:
+    """An Indonesian head word at ``i`` followed by at least one capitalized word in the chunk."""
+    tok = tokens[i]
+    if tok.norm not in HEAD_INITIAL or i + 1 >= end:
+        return False
+    need = _NEEDS_NEXT.get(tok.norm)
+    nxt = tokens[i + 1]
+    if need is not None:
+        return nxt.norm == need and i + 2 < end
+    if tok.norm in HEAD_FINAL and tok.norm not in ("bank", "pt", "grup"):
+        return nxt.norm in ("of", "for")
+    return nxt.cap or nxt.norm in ("of", "for")
+
+
+def is_head_final(tok: Token) -> bool:
+    """An English head word ending a name ("Party", "University", "Inc")."""
+    return tok.norm in HEAD_FINAL and tok.cap
+
+
+def is_suffix(tok: Token) -> bool:
+    """Legal-form suffix that closes a name ("Tbk", "Inc", "Ltd")."""
+    return tok.norm in lexicon.ORG_SUFFIXES
+
+
+def is_acronym(tok: Token) -> bool:
+    """An all-caps token that can name an organization (not a numeral, unit or common-noun acronym)."""
+    word = tok.text.replace(".", "")
+    if not _ACRONYM.match(word) or word.casefold() in lexicon.NON_ORG_ACRONYMS:
+        return False
+    if _ROMAN.match(word) or word.isdigit():
+        return False
+    return sum(c.isalpha() for c in word) >= 2
+
+
+def known_org(tokens: list[Token], i: int, end: int) -> int:
+    """Length of the longest known organization name at ``i`` (0 if none)."""
+    for n in range(min(4, end - i), 0, -1):
+        if tuple(t.norm for t in tokens[i:i + n]) in _KNOWN_NORMS:
+            return n
+    return 0
+
+
+def _known_norms() -> frozenset[tuple[str, ...]]:
+    from archive.normalize.entities.gazetteer import norm
+
+    return frozenset(tuple(norm(" ".join(p)).split()) for p in lexicon.KNOWN_ORGS)
+
+
+_KNOWN_NORMS = _known_norms()

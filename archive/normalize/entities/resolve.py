@@ -1,0 +1,198 @@
+"""Link the spans of one article into canonical entities: short names to full names, acronyms to
+the names they abbreviate, countries to ISO keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive.normalize.entities import lexicon
+from archive.normalize.entities.gazetteer import norm
+from archive.normalize.entities.segment import Item
+from archive.normalize.model import Entity, Mention
+
+_LEGAL = lexicon.ORG_SUFFIXES | {"pt", "cv", "perum", "persero", "the"}
+
+
+@dataclass
+class Located:
+    """An item with where it was found: field and paragraph."""
+
+    item: Item
+    field: str
+    paragraph: int | None
+
+
+@dataclass
+class _Draft:
+    key: str
+    type: str
+    name: str
+    surfaces: list[str] = field(default_factory=list)
+    mentions: list[Located] = field(default_factory=list)
+    abbreviation_only: bool = False
+
+
+def _person_key(name: str) -> str:
+    return "person:" + " ".join(name.casefold().split())
+
+
+def _display(surface: str) -> str:
+    if surface.isupper() and len(surface.split()) > 1:
+        return " ".join(w.capitalize() for w in surface.split())
+    return surface
+
+
+class Resolver:
+    """Collects located items of one article and returns entities and mentions."""
+
+    def __init__(self, language: str | None):
+        self.language = language if language in ("id", "en") else "id"
+        self.drafts: dict[str, _Draft] = {}
+        self.order: list[str] = []
+
+    def _draft(self, key: str, type_: str, name: str) -> _Draft:
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(key, type_, name)
+            self.order.append(key)
+        return draft
+
+    def _mention(self, draft: _Draft, loc: Located, surface: str | None = None) -> None:
+        draft.mentions.append(loc)
+        draft.surfaces.append(surface or loc.item.surface)
+
+    def resolve(self, body: list[Located], extra: list[Located]) -> tuple[list[Entity], list[Mention]]:
+        """Body items make entities; title/dateline items only add places, known names and links."""
+        people = self._people(body)
+        for loc in body + extra:
+            item = loc.item
+            if item.kind == "place":
+                self._place(loc)
+            elif item.kind == "org":
+                if not item.paren:
+                    self._org(loc)
+            elif item.kind in ("person", "run"):
+                person = self._link(item.surface, people) if loc.field != "paragraph" or item.kind == "run" \
+                    else people.get(_person_key(item.surface)) or self._link(item.surface, people)
+                if person is not None:
+                    draft = self._draft(_person_key(person), "person", person)
+                    self._mention(draft, loc)
+                    if item.alias:
+                        draft.surfaces.append(item.alias)
+                elif item.kind == "run":
+                    self._org_alias(loc)
+        self._brackets(body)
+        return self._finish()
+
+    # -- people ------------------------------------------------------------------------------------
+    def _people(self, body: list[Located]) -> dict[str, str]:
+        """Full names with evidence: key -> display name; a name inside a longer one folds into it."""
+        names = [loc.item.surface for loc in body if loc.item.kind == "person"]
+        names.sort(key=lambda s: -len(s.split()))
+        out: dict[str, str] = {}
+        for name in names:
+            if self._link(name, out) is None:
+                out[_person_key(name)] = _display(name)
+        return out
+
+    @staticmethod
+    def _link(surface: str, people: dict[str, str]) -> str | None:
+        """The full name whose words contain all of ``surface``'s (Putin -> Vladimir Putin)."""
+        words = surface.casefold().replace("-", " ").split()
+        if not words:
+            return None
+        hits = []
+        for key, name in people.items():
+            full = name.casefold().replace("-", " ").split()
+            if all(w in full for w in words):
+                hits.append(name)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:  # prefer the one matching by surname
+            last = [h for h in hits if h.casefold().split()[-1] == words[-1]]
+            return last[0] if len(last) == 1 else None
+        return None
+
+    # -- places ------------------------------------------------------------------------------------
+    def _place(self, loc: Located) -> None:
+        item = loc.item
+        place = item.place
+        abbreviation = item.surface.replace(".", "").isupper() and len(item.surface) <= 5
+        official = place.names.get(self.language) or place.names.get("en") or item.surface
+        name = official if abbreviation else (item.surface.title() if item.surface.isupper() else item.surface)
+        draft = self.drafts.get(place.key)
+        if draft is None:
+            draft = self._draft(place.key, "place", name)
+            draft.abbreviation_only = abbreviation
+        elif draft.abbreviation_only and not abbreviation:
+            draft.name, draft.abbreviation_only = name, False
+        self._mention(draft, loc)
+
+    # -- organizations -----------------------------------------------------------------------------
+    def _org(self, loc: Located) -> None:
+        item = loc.item
+        key = "organization:" + " ".join(item.surface.casefold().split())
+        self._mention(self._draft(key, "organization", _display(item.surface)), loc)
+
+    def _org_alias(self, loc: Located) -> None:
+        """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""
+        target = norm(loc.item.surface)
+        for draft in list(self.drafts.values()):
+            if draft.type != "organization":
+                continue
+            core = " ".join(w for w in norm(draft.name).split() if w not in _LEGAL)
+            if core == target and len(core.split()) >= 1:
+                self._mention(draft, loc)
+                return
+
+    def _brackets(self, body: list[Located]) -> None:
+        """"Bandara Internasional Lombok (BIL)": the acronym is an alias of the name before it."""
+        for k, loc in enumerate(body):
+            item = loc.item
+            if item.kind != "org" or not item.paren or k == 0:
+                continue
+            prev = body[k - 1]
+            if prev.paragraph != loc.paragraph or item.start - prev.item.end > 3:
+                continue
+            owner = next((d for d in self.drafts.values() if any(m is prev for m in d.mentions)), None)
+            if owner is not None and owner.type in ("organization", "place"):
+                self._mention(owner, loc)
+                for other in body[k + 1:]:  # later bare uses of the acronym
+                    if other.item.kind in ("org", "run") and other.item.surface == item.surface:
+                        self._drop(other)
+                        self._mention(owner, other)
+
+    def _drop(self, loc: Located) -> None:
+        for key in list(self.order):
+            draft = self.drafts[key]
+            if any(m is loc for m in draft.mentions):
+                idx = [i for i, m in enumerate(draft.mentions) if m is loc][0]
+                draft.mentions.pop(idx)
+                draft.surfaces.pop(idx)
+                if not draft.mentions:
+                    del self.drafts[key]
+                    self.order.remove(key)
+
+    # -- output ------------------------------------------------------------------------------------
+    def _finish(self) -> tuple[list[Entity], list[Mention]]:
+        entities: list[Entity] = []
+        mentions: list[Mention] = []
+        for key in self.order:
+            draft = self.drafts[key]
+            if not draft.mentions:
+                continue
+            seen = {draft.name.casefold()}
+            aliases = []
+            surfaces = list(draft.surfaces)
+            if draft.type == "person" and len(draft.name.split()) > 1:
+                surfaces.append(draft.name.split()[-1])  # the surname is how later text refers to them
+            for s in surfaces:
+                if s.casefold() not in seen:
+                    seen.add(s.casefold())
+                    aliases.append(s)
+            entities.append(Entity(key, draft.name, draft.type, tuple(aliases)))
+            for loc in draft.mentions:
+                it = loc.item
+                mentions.append(Mention(key, loc.paragraph, it.start, it.end, it.surface, loc.field))
+        mentions.sort(key=lambda m: ({"title": 0, "dateline": 1}.get(m.field, 2), m.paragraph or 0, m.start))
+        return entities, mentions

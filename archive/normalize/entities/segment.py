@@ -1,0 +1,288 @@
+"""Split each capitalized chunk of a string into titles, places, organizations and name runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
+from archive.normalize.entities.gazetteer import Place
+from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
+
+
+@dataclass
+class Item:
+    """A typed span of one string: ``kind`` is person, run (a name without evidence), org or place."""
+
+    kind: str
+    start: int
+    end: int
+    surface: str
+    place: Place | None = None
+    alias: str | None = None  # surface with the title kept ("Presiden Rusia Vladimir Putin")
+    paren: bool = False  # an acronym written in brackets: "(BIL)"
+    sentence_start: bool = False
+    size: int = 1  # number of words
+
+
+_APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
+
+
+class Segmenter:
+    """Runs the chunk rules over one string (a paragraph, the title or the dateline)."""
+
+    def __init__(self, text: str, language: str | None, speakers: frozenset[str], restricted: bool):
+        self.text = text
+        self.language = language
+        self.speakers = speakers
+        self.restricted = restricted  # title/dateline: capitals prove nothing there
+        self.tokens = tokenize(text)
+        self.gaz = gazetteer.get()
+        self.items: list[Item] = []
+
+    def run(self) -> list[Item]:
+        carry_title = False
+        for chunk in chunks(self.text, self.tokens):
+            carry_title = self._chunk(chunk, carry_title)
+        return self.items
+
+    # -- chunk scan -------------------------------------------------------------------------------
+    def _chunk(self, chunk: Chunk, carry_title: bool) -> bool:
+        toks = chunk.tokens
+        n = len(toks)
+        restricted = self.restricted or (n >= 2 and all(t.upper for t in toks))
+        pending: list[tuple[str, int, int, Place | None]] = []
+        title_start: int | None = None
+        title_live = carry_title  # a title not yet given to a name
+        first_run = True
+        i = 0
+
+        def flush() -> None:
+            nonlocal title_live, first_run, title_start
+            # a city next to an unknown capitalized word is part of a name: "Vladimir Putin", "Persib Bandung"
+            for k, (kind, lo, hi, place) in enumerate(pending):
+                if kind == "place" and place.kind in ("city", "province") and hi - lo == 1 and \
+                        people.is_first_name(toks[lo].text) and k + 1 < len(pending) and pending[k + 1][0] == "word":
+                    pending[k] = ("word", lo, hi, None)
+            k = 0
+            while k < len(pending):
+                kind, lo, hi, place = pending[k]
+                if kind == "place":
+                    self._place(toks, lo, hi, place, n)
+                    k += 1
+                    continue
+                if kind == "conn":
+                    k += 1
+                    continue
+                m = k
+                while m + 1 < len(pending) and pending[m + 1][0] == "word":
+                    m += 1
+                run_lo, run_hi = pending[k][1], pending[m][2]
+                used = self._run(chunk, run_lo, run_hi, title_live, first_run, title_start, restricted)
+                if used:
+                    title_live = False
+                    title_start = None
+                first_run = False
+                k = m + 1
+            pending.clear()
+
+        while i < n:
+            t = toks[i]
+            if not t.cap:
+                if t.norm in lexicon.NAME_PARTICLES and pending and pending[-1][0] == "word":
+                    pending.append(("word", i, i + 1, None))
+                elif t.norm in lexicon.ORG_CONNECTORS and pending:
+                    pending.append(("conn", i, i + 1, None))  # "Securities and Exchange Commission"
+                else:
+                    flush()
+                i += 1
+                continue
+            width = 0 if restricted else self._title(toks, i)
+            if width:
+                flush()
+                title_start, title_live = i, True
+                i += width
+                continue
+            width = orgs.known_org(toks, i, n)
+            if width and not (t.sentence_start and width == 1 and self._common(t)):
+                flush()
+                self._add("org", toks[i], toks[i + width - 1], size=width)
+                i += width
+                continue
+            if not restricted and orgs.is_head_initial(toks, i, n) and not (
+                    t.norm in orgs.HEAD_FINAL and i + 1 < n and toks[i + 1].norm not in ("of", "for")
+                    and self.language == "en"):
+                flush()
+                j = self._org_end(toks, i + 1, n)
+                self._add("org", toks[i], toks[j - 1], size=j - i)
+                i = j
+                continue
+            hit = self.gaz.lookup([x.norm for x in toks], [x.text for x in toks], i, self.language)
+            if hit and not (hit[0] == 1 and t.norm in lexicon.EN_COMMON_PLACE_NAMES):
+                pending.append(("place", i, i + hit[0], hit[1]))
+                i += hit[0]
+                continue
+            if (t.sentence_start or restricted) and self._common(t) and not people.is_first_name(t.text):
+                flush()
+                i += 1
+                continue
+            if t.norm in lexicon.STOPWORDS or t.norm in lexicon.calendar_words():
+                flush()
+                i += 1
+                continue
+            if not restricted and orgs.is_head_final(t):
+                if not pending and i + 1 < n and toks[i + 1].norm in lexicon.ORG_CONNECTORS - {"of", "for"}:
+                    pending.append(("word", i, i + 1, None))  # "Securities and Exchange Commission"
+                    i += 1
+                    continue
+                if pending:
+                    lo = pending[0][1]
+                    j = i + 1
+                    if j + 1 < n and toks[j].norm in ("of", "for") and toks[j + 1].cap:
+                        j = self._org_end(toks, j + 1, n)
+                    pending.clear()
+                    self._add("org", toks[lo], toks[j - 1], size=j - lo)
+                    i = j
+                    continue
+                if i + 2 < n and toks[i + 1].norm in ("of", "for"):
+                    j = self._org_end(toks, i + 2, n)
+                    self._add("org", toks[i], toks[j - 1], size=j - i)
+                    i = j
+                    continue
+                i += 1
+                continue
+            pending.append(("word", i, i + 1, None))
+            i += 1
+        flush()
+        # "Presiden Kazakhstan, Kassym-Jomart Tokayev": the title passes over the comma
+        last = toks[-1]
+        return title_live and self.text[last.end:last.end + 2] == ", "
+
+    def _title(self, toks: list[Token], i: int) -> int:
+        for n in range(min(4, len(toks) - i), 0, -1):
+            if tuple(t.norm for t in toks[i:i + n]) in lexicon.TITLES:
+                if n == 1 and toks[i].upper and len(toks[i].text) > 3 and toks[i].norm not in ("akbp",):
+                    return 0  # all-caps words are acronyms, not titles (except police ranks)
+                return n
+        return 0
+
+    def _org_end(self, toks: list[Token], j: int, n: int) -> int:
+        """Where an organization name that runs rightwards stops: before a title or a person's name."""
+        start = j
+        while j < n:
+            t = toks[j]
+            if orgs.is_suffix(t):
+                return j + 1
+            if t.cap and self._title(toks, j) and j > start:
+                break
+            if t.cap and people.is_first_name(t.text) and j > start and j + 1 < n and toks[j + 1].cap:
+                break
+            if not t.cap and (j + 1 >= n or orgs.is_head_initial(toks, j + 1, n) or toks[j + 1].upper
+                              or orgs.known_org(toks, j + 1, n)):
+                break  # "Kementerian Keuangan dan CSTO": two names, not one
+            j += 1
+        while j > start and not toks[j - 1].cap:
+            j -= 1
+        return j
+
+    def _common(self, t: Token) -> bool:
+        if t.norm in lexicon.STOPWORDS or t.norm in lexicon.calendar_words():
+            return True
+        return self.language != "en" and lexicon.is_indonesian_word(t.text)
+
+    # -- emitters ---------------------------------------------------------------------------------
+    def _add(self, kind: str, first: Token, last: Token, **kw) -> Item:
+        item = Item(kind, first.start, last.end, self.text[first.start:last.end],
+                    sentence_start=first.sentence_start, **kw)
+        self.items.append(item)
+        return item
+
+    def _place(self, toks: list[Token], lo: int, hi: int, place: Place, n: int) -> None:
+        first = toks[lo]
+        if place.kind not in ("country", "region") and hi - lo == 1:
+            if first.sentence_start and self._common(first):
+                return  # "Kota terbesar di ...": a common word opening the sentence
+            if self.restricted and self._common(first):
+                return
+        self._add("place", first, toks[hi - 1], place=place, size=hi - lo)
+
+    def _run(self, chunk: Chunk, lo: int, hi: int, title_live: bool, first_run: bool,
+             title_start: int | None, restricted: bool) -> bool:
+        """Classify a name run; True when it consumed the pending title."""
+        toks = chunk.tokens
+        # Leading common words are not names ("Keuangan Sri Mulyani", "Pendayagunaan Aparatur ...").
+        while lo < hi and not people.is_first_name(toks[lo].text) and (
+                self._common(toks[lo]) or not toks[lo].cap):
+            lo += 1
+        while hi > lo and not toks[hi - 1].cap:
+            hi -= 1
+        if lo >= hi:
+            return False
+        # acronyms stand apart from the words around them ("KPK Agus Rahardjo")
+        if orgs.is_acronym(toks[lo]) and not restricted:
+            self._acronym(toks[lo])
+            return self._run(chunk, lo + 1, hi, title_live, first_run, title_start, restricted) if hi > lo + 1 \
+                else False
+        words = toks[lo:hi]
+        if any(orgs.is_acronym(t) for t in words[1:]) and not restricted:
+            k = next(k for k, t in enumerate(words[1:], 1) if orgs.is_acronym(t))
+            used = self._run(chunk, lo, lo + k, title_live, first_run, title_start, restricted)
+            self._run(chunk, lo + k, hi, title_live and not used, False, title_start, restricted)
+            return used
+        if title_live and not restricted:
+            # after a title the name is the part from a known first name on ("Lhoksukon Teuku Rahmatsyah")
+            k = next((k for k, t in enumerate(words[1:], 1) if people.is_first_name(t.text)), 0)
+            if k:
+                words, lo = words[k:], lo + k
+            # Indonesian: a run with common words after a title is the office, not a name
+            if self.language != "en" and not people.is_first_name(words[0].text) and any(
+                    self._common(t) for t in words):
+                return False
+        first, last = words[0], words[-1]
+        text, all_tokens = self.text, self.tokens
+        gi, gl = chunk.index + _pos(chunk, first), chunk.index + _pos(chunk, last)
+        evidence = False
+        if not restricted:
+            evidence = (
+                title_live
+                or (first_run and lo == 0 and (people.lowercase_role_before(text, all_tokens, gi)
+                                               or people.speech_before(text, all_tokens, gi)))
+                or (first_run and people.lowercase_role_before(text, all_tokens, chunk.index))
+                or (len(words) >= 2 and people.is_first_name(first.text))
+                or people.age_after(text, last.end)
+                or (hi == len(toks) and (len(words) >= 2 or not first.sentence_start)
+                    and people.speech_after(text, all_tokens, gl))
+                or people.apposition_role(text, last.end)
+                or self._apposition(last.end)
+            )
+        if self.speakers and people.speaker_match(text[first.start:last.end], self.speakers):
+            evidence = True
+        alias = None
+        if evidence and title_live and title_start is not None:
+            alias = text[toks[title_start].start:last.end]
+        self._add("person" if evidence else "run", first, last, alias=alias, size=len(words))
+        return evidence and title_live
+
+    def _acronym(self, tok: Token) -> None:
+        paren = self.text[tok.start - 1:tok.start] == "(" and self.text[tok.end:tok.end + 1] == ")"
+        self._add("org", tok, tok, paren=paren)
+
+    def _apposition(self, end: int) -> bool:
+        m = _APPOSITION.match(self.text, end)
+        if not m:
+            return False
+        rest = tokenize(self.text[m.end():m.end() + 40])
+        return bool(rest) and rest[0].cap and self._title(rest, 0) > 0 and rest[0].start == 0
+
+
+def _pos(chunk: Chunk, tok: Token) -> int:
+    for k, t in enumerate(chunk.tokens):
+        if t is tok:
+            return k
+    return 0
+
+
+def segment(text: str, language: str | None, speakers: frozenset[str] = frozenset(),
+            restricted: bool = False) -> list[Item]:
+    """Typed spans of ``text`` (see :class:`Item`)."""
+    return Segmenter(text, language, speakers, restricted).run()

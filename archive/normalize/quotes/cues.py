@@ -1,0 +1,271 @@
+"""Speech verbs per language and the attribution patterns around a quote.
+
+Patterns after a quote (the tail): the inverted cue (``"…," kata X`` / ``"…," said X``), the
+``-nya`` cue (``"…," katanya``), subject + verb (``"…," X menambahkan`` / ``"…," he said``).
+Patterns before it (the head): ``X said: "…"``, ``menurut X, "…"`` / ``according to X, "…"``
+and reported speech ``X mengatakan … bahwa "…"`` that frames a partial quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import FUNCTION_CAPS, TIME_WORDS
+from .speakers import Phrase, is_capitalised, read_backward, read_forward, words
+
+# Indonesian verbs that follow a quote, bare stems of the speech verbs: "…," kata X / ujar X.
+# With the clitic -nya ("katanya", "lanjutnya") the speaker is not named: -nya is the
+# 3rd-person agent/possessive clitic ("his/her saying"), so it points back to the person
+# most recently named as speaking.
+_ID_STRONG = "kata ujar ucap tutur ungkap imbuh tukas sambung tandas pungkas cetus timpal sergah".split()
+# Weaker stems double as adjectives or common words ("jelas" = clear, "tambah" = more, "aku" = I):
+# they count only right after the quote and before a capitalised name or a pronoun.
+_ID_WEAK = "jelas tegas tambah lanjut sebut terang papar urai kilah seru tanya jawab aku tulis beber bilang bongkar celetuk seloroh kelakar".split()
+# Indonesian active (meN-/ber-) speech verbs: "X mengatakan (bahwa) …". Passive di- forms
+# ("apa yang disebut") mark a term, not a speaker, so they are deliberately absent.
+_ID_VERBS = """mengatakan menyatakan menegaskan menjelaskan mengungkapkan mengungkap menyebut menyebutkan
+    menambahkan melanjutkan menuturkan memaparkan menerangkan mengaku mengakui mengklaim menilai
+    berkata bertanya menanyakan menjawab menulis mengingatkan mengimbau menyampaikan mengemukakan
+    berujar berpendapat membeberkan menuding menekankan menandaskan menyerukan mengeluhkan
+    mengucapkan bilang menguraikan menuliskan berseloroh berkelakar""".split()
+# English speech verbs in the past and present; after a quote they may also invert ("said X").
+_EN_VERBS = """said says say told tells added adds stated states noted notes explained explains
+    asked asks warned warns wrote writes insisted insists argued argues claimed claims declared
+    announced continued recalled recalls remarked replied responded emphasized emphasised affirmed
+    acknowledged admitted conceded concluded observed suggested tweeted posted stressed cautioned
+    urged complained joked shouted agreed confirmed reiterated maintained commented lamented
+    quipped vowed pledged predicted testified wondered""".split() + ["pointed out"]
+_EN_STRONG = {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "continued"}
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted((re.escape(i).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True))
+
+
+_ID_AFTER = re.compile(rf"(?:demikian\s+|begitu\s+)?(?P<cue>(?:{_alt(_ID_STRONG + _ID_WEAK)})(?P<nya>nya)?)\b")
+_EN_AFTER = re.compile(rf"(?P<cue>{_alt(_EN_VERBS)})\b")
+_VERBS = {
+    "id": re.compile(rf"\b(?P<cue>{_alt(_ID_VERBS)})\b"),
+    "en": re.compile(rf"\b(?P<cue>{_alt(_EN_VERBS)})\b"),
+}
+_ADVERB = re.compile(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|pun|juga|lalu|kemudian|lantas))*\s+")
+_ACCORDING = {"id": re.compile(r"\b(?P<cue>[Mm]enurut)\s+"), "en": re.compile(r"\b(?P<cue>[Aa]ccording\s+to)\s+")}
+_LEAD = re.compile(r"\s*(?P<punct>[,.;:!?]?)\s*(?:[-–—]+\s*)?")
+_LAGI = re.compile(r"\s+lagi\b")
+_DEMONSTRATIVE = re.compile(r"\s+(?:itu|ini|tersebut)\b")
+_ANAPHOR = re.compile(r"\s+[^\W\d_][^,.;:!?\"“”]{0,80}?\s(?:itu|ini|tersebut)\b")
+# Words right before a quote that announce a name, title or term rather than speech.
+_NAMING = re.compile(
+    r"(?:so-called|so\s+called|dubbed|called|named|titled|entitled|known\s+as|nicknamed|termed|"
+    r"branded|labelled|labeled|the\s+word|the\s+term|disebut|dijuluki|julukan|bertajuk|berjudul|"
+    r"bernama|istilah|bertema|tagar|hashtag|slogan|program|film|lagu|buku|album|novel|acara)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’»)]*(?=\s|$)|(?<=[a-z]{2}[.!?])(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a quote is attributed to: a phrase (name, role or pronoun) and the cue as written."""
+
+    phrase: Phrase | None
+    cue: str | None
+    end: int  # where the attribution text ends in the paragraph
+    source: str  # tail | colon | according | reported | late
+
+
+def _langs(language: str | None) -> tuple[str, ...]:
+    return (language,) if language in ("id", "en") else ("id", "en")
+
+
+def sentence_start(text: str, lo: int, hi: int) -> int:
+    """Start of the sentence that contains position ``hi`` (not before ``lo``)."""
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        before = words(text, max(lo, m.start() - 12), m.start() + 1)
+        if before and before[-1].end == m.start() + 1 and not before[-1].stop_after:
+            continue  # "Dr." / "L.P." / "U.S.": an abbreviation, not a sentence end
+        start = m.end()
+    return start
+
+
+def sentence_end(text: str, lo: int, hi: int) -> int:
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        before = words(text, max(lo, m.start() - 12), m.start() + 1)
+        if before and before[-1].end == m.start() + 1 and not before[-1].stop_after:
+            continue
+        return m.start()
+    return hi
+
+
+def _after_cue(text: str, pos: int, hi: int, lang: str, comma: bool) -> Attribution | None:
+    """``kata X`` / ``katanya`` / ``said X`` starting at ``pos``."""
+    if lang == "id":
+        m = _ID_AFTER.match(text, pos, hi)
+        if not m:
+            return None
+        cue = m.group("cue")
+        if m.group("nya"):
+            lagi = _LAGI.match(text, m.end(), hi)
+            return Attribution(Phrase(None, None, cue, m.start(), m.end(), pronoun=True), cue, lagi.end() if lagi else m.end(), "tail")
+        strong = cue in _ID_STRONG
+    else:
+        m = _EN_AFTER.match(text, pos, hi)
+        if not m or not comma:
+            return None
+        cue = re.sub(r"\s+", " ", m.group("cue"))
+        strong = cue in _EN_STRONG
+    if not strong and not comma:
+        return None
+    phrase = read_forward(text, m.end(), hi, lower_ok=True)
+    if lang == "id" and phrase and not phrase.pronoun and _DEMONSTRATIVE.match(text, phrase.end, hi):
+        phrase = None  # "politisi Partai Hanura itu": the whole description is anaphoric
+    if lang == "id" and (phrase is None or phrase.name is None) and not (phrase and phrase.pronoun):
+        # "kata politisi Partai Hanura itu": a description closed by a demonstrative
+        # (itu/ini/tersebut) is definite, so it points back to the person already quoted.
+        ana = _ANAPHOR.match(text, m.end(), hi)
+        if ana:
+            return Attribution(Phrase(None, None, ana.group(0).strip(), m.end(), ana.end(), pronoun=True), cue, ana.end(), "tail")
+    if phrase is None:
+        return None
+    if lang == "id" and not strong and not (phrase.pronoun or phrase.name):
+        return None
+    end = phrase.end
+    lagi = _LAGI.match(text, end, hi)
+    return Attribution(phrase, cue, lagi.end() if lagi else end, "tail")
+
+
+def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None:
+    """``X menambahkan`` / ``he said`` / ``the spokesman told Reuters`` starting at ``pos``."""
+    phrase = read_forward(text, pos, hi, lower_ok=True)
+    if phrase is None:
+        return None
+    adv = _ADVERB.match(text, phrase.end, hi)
+    m = _VERBS[lang].match(text, adv.end() if adv else phrase.end, hi)
+    if not m or m.start() == pos:
+        return None
+    return Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "tail")
+
+
+def parse_tail(text: str, close: int, hi: int, quote_end: str, language: str | None) -> Attribution | None:
+    """Attribution that follows a quote in the same sentence, or None."""
+    lead = _LEAD.match(text, close, hi)
+    punct = lead.group("punct") if lead else ""
+    comma = punct == "," or (quote_end != "" and quote_end in ",?!…-—")
+    pos = lead.end() if lead else close
+    for lang in _langs(language):
+        found = _after_cue(text, pos, hi, lang, comma)
+        if found is None and comma and punct not in (".", ";", ":"):
+            found = _subject_verb(text, pos, hi, lang)
+        if found is None and punct not in (".", ";", ":"):
+            m = _ACCORDING[lang].match(text, pos, hi)
+            if m:
+                phrase = read_forward(text, m.end(), hi, lower_ok=True)
+                if phrase:
+                    found = Attribution(phrase, m.group("cue").lower(), phrase.end, "according")
+        if found:
+            return found
+    return None
+
+
+def parse_late(text: str, close: int, hi: int, language: str | None) -> Attribution | None:
+    """A cue ending the sentence after a partial quote: ``… "very serious" and urgent, she said.``"""
+    end = sentence_end(text, close, hi)
+    pos = text.find(",", close, end)
+    while pos >= 0:
+        for lang in _langs(language):
+            found = _after_cue(text, pos + 1, end, lang, True) or _subject_verb(text, pos + 1, end, lang)
+            if found and not text[found.end : end].strip(" ,"):
+                return Attribution(found.phrase, found.cue, found.end, "late")
+        pos = text.find(",", pos + 1, end)
+    return None
+
+
+def is_naming(text: str, lo: int, open_: int) -> bool:
+    """True when the words before the quote announce a term or title ("apa yang disebut", "so-called")."""
+    return bool(_NAMING.search(text, max(lo, open_ - 40), open_))
+
+
+def _adjunct(ws) -> bool:
+    """A comma-delimited piece that is not a subject: "saat dihubungi", "Kamis", "speaking in Paris"."""
+    head = ws[0].text
+    return (
+        not is_capitalised(head)
+        or head.casefold() in FUNCTION_CAPS
+        or all(w.text.casefold() in TIME_WORDS or w.text.isdigit() for w in ws)
+    )
+
+
+def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
+    """The subject of a verb, skipping comma-delimited adjuncts ("X, saat dihubungi, Kamis, mengatakan")."""
+    hi = verb
+    for _ in range(4):
+        cut = text.rfind(",", lo, hi)
+        seg_lo = lo if cut < 0 else cut + 1
+        ws = words(text, seg_lo, hi)
+        if ws:
+            phrase = read_backward(text, seg_lo, hi)
+            adjunct = _adjunct(ws)
+            if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
+                return phrase
+            if not adjunct:
+                return None
+        if cut < 0:
+            return None
+        hi = cut
+    return None
+
+
+def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribution | None:
+    """Attribution before a quote in its sentence: colon, according to / menurut, or reported speech."""
+    start = sentence_start(text, lo, open_)
+    stripped = text[start:open_].rstrip()
+    colon = stripped.endswith(":")
+    best: tuple[int, Attribution] | None = None
+    for lang in _langs(language):
+        for m in _ACCORDING[lang].finditer(text, start, open_):
+            phrase = read_forward(text, m.end(), open_, lower_ok=True)
+            if phrase and (best is None or m.start() > best[0]):
+                best = (m.start(), Attribution(phrase, m.group("cue").lower(), phrase.end, "according"))
+        for m in _VERBS[lang].finditer(text, start, open_):
+            phrase = _subject_before(text, start, m.start())
+            if phrase and (best is None or m.start() > best[0]):
+                cue = re.sub(r"\s+", " ", m.group("cue"))
+                best = (m.start(), Attribution(phrase, cue, m.end(), "colon" if colon else "reported"))
+    if best:
+        return best[1]
+    if colon:
+        # "Putin: "…"" — a bare name before the colon, as in interviews and transcripts.
+        phrase = read_backward(text, start, start + len(stripped) - 1)
+        if phrase and not text[start : phrase.start].strip():
+            return Attribution(phrase, None, start + len(stripped), "colon")
+    return None
+
+
+def speech_subjects(text: str, language: str | None) -> list[tuple[int, Phrase]]:
+    """Named subjects of speech verbs in a paragraph ("Eka Asmadi … mengatakan"), in order:
+    the antecedents of a later "katanya" / "he said" when no quote has named a speaker yet."""
+    found: list[tuple[int, Phrase]] = []
+    for lang in _langs(language):
+        for m in _VERBS[lang].finditer(text):
+            phrase = _subject_before(text, sentence_start(text, 0, m.start()), m.start())
+            if phrase and phrase.name:
+                found.append((m.start(), phrase))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def sentence_subjects(text: str) -> list[tuple[int, Phrase]]:
+    """Named subjects that open a sentence ("Marathon runner Eliud Kipchoge crossed …"):
+    the weakest antecedents of a pronoun cue, used when nobody has spoken yet."""
+    found: list[tuple[int, Phrase]] = []
+    pos = 0
+    while pos < len(text):
+        end = sentence_end(text, pos, len(text))
+        phrase = read_forward(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()), end, lower_ok=False)
+        if phrase and phrase.name and (phrase.role or " " in phrase.name):
+            found.append((phrase.start, phrase))
+        m = _SENTENCE_END.match(text, end)
+        pos = max(m.end() if m else end + 1, end + 1)
+    return found

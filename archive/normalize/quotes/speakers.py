@@ -1,0 +1,308 @@
+"""Read the noun phrase that names a speaker, split it into role and name, and find the fullest name.
+
+A speaker phrase is a run of words with no punctuation break: "Presiden Rusia Vladimir Putin",
+"the spokesman", "Kasubdit IV Renakta Polda Lampung, AKBP Ferdiyan Fahmi". The name is the
+trailing run of capitalised words that are not titles, roles, places or dates; what comes before
+it is the role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    COMPLEMENT_HEADS,
+    FUNCTION_CAPS,
+    NAME_PARTICLES,
+    OCCUPATIONS,
+    PLACES,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    TIME_WORDS,
+    TITLES,
+)
+
+# A word: letters/digits with inner hyphens, apostrophes, ampersands and dotted initials
+# ("Kassym-Jomart", "O'Brien", "R&D", "L.P."); a final period is kept and judged later.
+_WORD = re.compile(r"[^\W_](?:[\w&'’\-]|\.(?=[^\W_]))*\.?")
+_BREAK = re.compile(r"[,;:()\[\]!?\"“”„«»‘’/|–—]|\s-\s|\.")
+_DETERMINERS = frozenset("the a an his her its their one another this that sang seorang para".split())
+# Lower-case words that end a speaker phrase read forwards: prepositions, relatives, time adverbs.
+_STOP = frozenset(
+    """
+    yang saat ketika di dalam kepada pada seperti usai seusai dengan sambil sebelum setelah dari ke
+    kemarin lagi pun juga menurut karena sebagaimana soal terkait melalui via lewat tadi kala
+    who which that in on at during after before when while adding because to with from as yesterday
+    today tonight earlier later last this told said says added via through by outside inside into
+    over near under across behind beside outside amid among against without where whose
+    """.split()
+)
+# Indonesian institution nouns are built with confixes (pe-an, ke-an, per-an: "Pendayagunaan",
+# "Kebudayaan", "Pertahanan") or borrowed with -asi/-isasi ("Reformasi", "Birokrasi"); personal
+# names almost never are.
+_INSTITUTION_NOUN = re.compile(r"(?:(?:pe[nmr]?|peng|per|ke)[a-z]{3,}an|[a-z]{3,}asi)")
+_CONNECTORS = frozenset("dan and of for untuk serta".split())
+_MAX_NAME = 5
+_MAX_PHRASE = 12
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # without a sentence-final period
+    start: int
+    end: int
+    stop_after: bool  # the word ended a sentence ("Putin.")
+
+
+def words(text: str, lo: int = 0, hi: int | None = None) -> list[Word]:
+    """The words of ``text[lo:hi]``; a final period ends the word unless it is an initial or a title."""
+    out: list[Word] = []
+    for m in _WORD.finditer(text, lo, len(text) if hi is None else hi):
+        w, a, b = m.group(), m.start(), m.end()
+        stop = False
+        if w.endswith(".") and len(w) > 1:
+            core = w[:-1]
+            if not (len(core) == 1 or "." in core or core.casefold() in TITLES):
+                w, b, stop = core, b - 1, True
+        out.append(Word(w, a, b, stop))
+    return out
+
+
+def _key(word: str) -> str:
+    return word.rstrip(".").casefold()
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name (not an acronym, role, place, date)."""
+    if not is_capitalised(word):
+        return False
+    key = _key(word)
+    if any(part in ROLE_WORDS or part in OCCUPATIONS for part in key.split("-")):
+        return False  # "Secretary-General", "Wakil-Ketua"
+    if key in PLACES or key in TIME_WORDS or key in TITLES or key in FUNCTION_CAPS:
+        return False
+    if _INSTITUTION_NOUN.fullmatch(key):
+        return False
+    letters = word.replace(".", "").replace("-", "")
+    if len(letters) > 1 and letters.isupper() and "." not in word:
+        return False  # acronym: KPK, CEO, AKBP, IV
+    return not word.endswith(("'s", "’s"))
+
+
+def _joined(text: str, left: Word, right: Word) -> bool:
+    """True when only spaces separate two words (no comma, colon, sentence end...)."""
+    return not left.stop_after and not _BREAK.search(text, left.end, right.start)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase: ``name`` (titles stripped) or None, ``role`` or None, and its extent."""
+
+    name: str | None
+    role: str | None
+    text: str
+    start: int
+    end: int
+    pronoun: bool = False
+    plural: bool = False
+
+
+def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
+    """Split a run of words into role and name; None when it is neither a name nor a role."""
+    if not ws:
+        return None
+    first = _key(ws[0].text)
+    if len(ws) == 1 and first in PRONOUNS:
+        return Phrase(None, None, ws[0].text, ws[0].start, ws[0].end, pronoun=True)
+    if len(ws) == 1 and first in PLURAL_PRONOUNS:
+        return Phrase(None, None, ws[0].text, ws[0].start, ws[0].end, plural=True)
+    i = len(ws)
+    while i > 0 and len(ws) - i < _MAX_NAME:
+        if _is_name_word(ws[i - 1].text):
+            i -= 1
+            continue
+        # particles ("de la", "bin", "van der") count when a name word stands before them
+        k = i - 1
+        while k > 0 and ws[k].text in NAME_PARTICLES:
+            k -= 1
+        if k < i - 1 and i < len(ws) and _is_name_word(ws[k].text) and ws[k + 1].text in NAME_PARTICLES:
+            i = k + 1
+            continue
+        break
+    # "Bupati Gianyar I Made Mahayastra": after a role head, a run of three or more
+    # capitalised words begins with the head's place or body.
+    if i > 0 and len(ws) - i >= 3 and _key(ws[i - 1].text) in COMPLEMENT_HEADS:
+        i += 1
+    name_ws = ws[i:]
+    rest = ws[:i]
+    while rest and _key(rest[-1].text) in TITLES:
+        rest = rest[:-1]
+    role_ws = rest[1:] if rest and _key(rest[0].text) in _DETERMINERS and name_ws else rest
+    role = text[role_ws[0].start : role_ws[-1].end] if role_ws else None
+    whole = text[ws[0].start : ws[-1].end]
+    if name_ws:
+        name = text[name_ws[0].start : name_ws[-1].end]
+        return Phrase(name, role, whole, ws[0].start, ws[-1].end)
+    if role and any(_is_role(w.text) for w in role_ws):
+        return Phrase(None, role, whole, ws[0].start, ws[-1].end)
+    return None
+
+
+def _is_role(word: str) -> bool:
+    key = _key(word)
+    return (key in ROLE_WORDS or key in OCCUPATIONS) and key not in _DETERMINERS and key not in _CONNECTORS
+
+
+def _phrase_word(w: Word, lower_ok: bool) -> bool:
+    key = _key(w.text)
+    if is_capitalised(w.text) or key in TITLES or key in NAME_PARTICLES:
+        return True
+    return lower_ok and key not in _STOP
+
+
+def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
+    """The speaker phrase starting at ``pos`` (after "kata", "said"...), with one appositive.
+
+    ``lower_ok`` lets lower-case role words lead ("kata juru bicara", "said the spokesman").
+    """
+    ws = words(text, pos, hi)
+    if not ws or _BREAK.search(text, pos, ws[0].start):
+        return None
+    if _key(ws[0].text) in PRONOUNS or _key(ws[0].text) in PLURAL_PRONOUNS:
+        return split_phrase(text, ws[:1])
+    run: list[Word] = []
+    for n, w in enumerate(ws[:_MAX_PHRASE]):
+        if run and not _joined(text, run[-1], w):
+            break
+        if (
+            run
+            and w.text in _CONNECTORS
+            and is_capitalised(run[-1].text)
+            and n + 1 < len(ws)
+            and is_capitalised(ws[n + 1].text)
+        ):
+            run.append(w)  # "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi ..."
+            continue
+        seen_name = any(is_capitalised(x.text) and _is_name_word(x.text) for x in run)
+        # lower-case role words may follow an organisation ("Cal Fire spokeswoman Isabel Ortiz")
+        lower_here = lower_ok and (
+            _is_role(w.text) or (not seen_name and (not run or not is_capitalised(run[-1].text)))
+        )
+        if not _phrase_word(w, lower_here):
+            break
+        run.append(w)
+        if w.stop_after:
+            break
+    while run and (run[-1].text in NAME_PARTICLES or _key(run[-1].text) in _DETERMINERS):
+        run.pop()
+    phrase = split_phrase(text, run)
+    # Apposition wins over a name found inside a role ("Ketua Kelompok Tani Sumber Rejeki, Wayan").
+    leads_with_role = bool(run) and (_is_role(run[0].text) or (_key(run[0].text) in _DETERMINERS and len(run) > 1 and _is_role(run[1].text)))
+    if phrase is None or not run or run[-1].stop_after or (phrase.name is not None and not leads_with_role):
+        return phrase
+    # "kata Kepala Humas Polda, AKBP Budi Santoso, ..." / "said the spokesman, Dmitry Peskov":
+    # a role followed by a comma and a name: the name is the speaker, the role its role.
+    comma = text.find(",", run[-1].end, hi)
+    if comma < 0 or text[run[-1].end : comma].strip():
+        return phrase
+    nxt = [w for w in words(text, comma + 1, hi)[:_MAX_NAME + 2]]
+    names: list[Word] = []
+    for w in nxt:
+        if names and not _joined(text, names[-1], w):
+            break
+        if not (is_capitalised(w.text) or _key(w.text) in TITLES):
+            break
+        names.append(w)
+        if w.stop_after:
+            break
+    appos = split_phrase(text, names)
+    if appos and appos.name and not any(_key(w.text) in TIME_WORDS or _key(w.text) in PLACES for w in names):
+        role = text[run[0].start : run[-1].end]
+        return Phrase(appos.name, role, text[run[0].start : names[-1].end], run[0].start, names[-1].end)
+    return phrase
+
+
+def read_backward(text: str, lo: int, end: int) -> Phrase | None:
+    """The speaker phrase that ends at ``end`` (just before "mengatakan", "said"...)."""
+    ws = words(text, lo, end)
+    if not ws or _BREAK.search(text, ws[-1].end, end) or ws[-1].stop_after:
+        return None
+    if _key(ws[-1].text) in PRONOUNS or _key(ws[-1].text) in PLURAL_PRONOUNS:
+        return split_phrase(text, ws[-1:])
+    run: list[Word] = []
+    for w in reversed(ws):
+        if run and not _joined(text, w, run[-1]):
+            break
+        key = _key(w.text)
+        if is_capitalised(w.text):
+            if key in FUNCTION_CAPS and key not in _DETERMINERS:
+                break
+        elif not (key in ROLE_WORDS or key in TITLES or key in NAME_PARTICLES or key in _DETERMINERS):
+            break
+        run.append(w)
+        if key in _DETERMINERS or len(run) >= _MAX_PHRASE:
+            break
+    run.reverse()
+    while run and run[0].text in NAME_PARTICLES:
+        run.pop(0)
+    return split_phrase(text, run)
+
+
+class NameBook:
+    """The person names of an article, looked up on demand to expand "Putin" into "Vladimir Putin".
+
+    Only the neighbourhood of each occurrence of the short name is read, so an article costs
+    a few string searches per speaker rather than a full tokenization.
+    """
+
+    def __init__(self, paragraphs: list[str]):
+        self._paras = paragraphs
+        self._seen: dict[str, list[tuple[tuple[str, ...], str, int, int]]] = {}  # per article only
+
+    def _names_around(self, token: str) -> list[tuple[tuple[str, ...], str, int, int]]:
+        if token in self._seen:
+            return self._seen[token]
+        found = self._seen[token] = []
+        pattern = re.compile(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
+        for p, text in enumerate(self._paras):
+            for m in pattern.finditer(text):
+                ws = words(text, max(0, m.start() - 90), min(len(text), m.end() + 60))
+                k = next((n for n, w in enumerate(ws) if w.start == m.start()), None)
+                if k is None:
+                    continue
+                a = b = k
+                while a > 0 and (is_capitalised(ws[a - 1].text) or ws[a - 1].text in NAME_PARTICLES) and _joined(text, ws[a - 1], ws[a]):
+                    a -= 1
+                while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
+                    b += 1
+                phrase = split_phrase(text, ws[a : b + 1])
+                if phrase and phrase.name:
+                    found.append((tuple(_key(x) for x in phrase.name.split()), phrase.name, p, ws[a].start))
+        return found
+
+    def fullest(self, name: str, para: int, pos: int) -> str:
+        """The longest name that contains ``name``; between different people, the nearest earlier."""
+        parts = name.split()
+        short = tuple(_key(x) for x in parts)
+        if not short:
+            return name
+        found: dict[tuple[str, ...], tuple[str, tuple[int, int]]] = {}
+        for folded, full, p, q in self._names_around(parts[0]):
+            # Indonesians are often called by any one of their names ("Amran" for Andi Amran Sulaiman)
+            if len(folded) > len(short) and any(
+                folded[k : k + len(short)] == short for k in range(len(folded) - len(short) + 1)
+            ):
+                near = (p, q) if (p, q) <= (para, pos) else (-p, -q)
+                if folded not in found or near > found[folded][1]:
+                    found[folded] = (full, near)
+        # "Retno Marsudi" inside "Retno L.P. Marsudi" is the same person: keep the maximal names.
+        keep = [f for f in found if not any(g != f and len(g) > len(f) and set(f) <= set(g) for g in found)]
+        if not keep:
+            return name
+        return found[max(keep, key=lambda f: found[f][1])][0]

@@ -1,0 +1,28 @@
+"""Evaluation gate: the quote extractor must keep its scores on the dev set."""
+
+from pathlib import Path
+
+from archive.evaluate.quotes import evaluate, main
+
+DEV = Path(__file__).parents[1] / "data" / "quotes_dev.jsonl"
+# Reached when the gate was set (rounded down): F1 1.00, speaker accuracy 1.00 on 106 passages.
+MIN_F1 = 1.00
+MIN_SPEAKER = 1.00
+
+
+def test_dev_set_is_big_enough():
+    langs = [line.split('"language": "')[1][:2] for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    assert langs.count("id") >= 40 and langs.count("en") >= 40
+
+
+def test_gate():
+    scores = evaluate(DEV)["scores"]
+    for key in ("id", "en", "overall"):
+        assert scores[key]["f1"] >= MIN_F1, (key, scores[key])
+        assert scores[key]["speaker_accuracy"] >= MIN_SPEAKER, (key, scores[key])
+
+
+def test_main_prints_scores(capsys):
+    assert main([str(DEV)]) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "F1" in out

@@ -1,0 +1,160 @@
+"""Unit tests of the entity extractor: one test per rule, offsets, the seed article."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from archive.normalize.entities import entity_key, extract_entities
+
+SEED = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
+
+
+def names(paragraphs, language="id", **kw):
+    entities, _ = extract_entities(paragraphs, language, **kw)
+    return {(e.name, e.type) for e in entities}
+
+
+def check_offsets(paragraphs, mentions, title=None, dateline=None):
+    for m in mentions:
+        text = {"title": title, "dateline": dateline}.get(m.field) if m.field != "paragraph" else paragraphs[m.paragraph]
+        assert m.paragraph is None or m.field == "paragraph"
+        assert text[m.start:m.end] == m.surface
+
+
+def test_seed_all_gold_entities_and_no_not_entities():
+    entities, mentions = extract_entities(SEED["paragraphs"], "id", title=SEED["title"], dateline=SEED["dateline"])
+    predicted = {(e.name.casefold(), e.type) for e in entities}
+    gold = {(g["name"].casefold(), g["type"]) for g in SEED["entities"]}
+    tp = len(predicted & gold)
+    precision, recall = tp / len(predicted), tp / len(gold)
+    assert 2 * precision * recall / (precision + recall) >= 0.9
+    banned = {n.casefold() for n in SEED["not_entities"]}
+    assert not {e.name.casefold() for e in entities} & banned
+    assert not {m.surface.casefold() for m in mentions} & banned
+    check_offsets(SEED["paragraphs"], mentions, SEED["title"], SEED["dateline"])
+
+
+def test_seed_persons_have_gold_aliases():
+    entities, _ = extract_entities(SEED["paragraphs"], "id", title=SEED["title"], dateline=SEED["dateline"])
+    people = {e.name: e for e in entities if e.type == "person"}
+    for g in SEED["entities"]:
+        if g["type"] == "person":
+            assert g["name"] in people
+            assert set(g.get("aliases", [])) <= set(people[g["name"]].aliases)
+
+
+def test_seed_dateline_place_mention():
+    entities, mentions = extract_entities(SEED["paragraphs"], "id", dateline="NUR SULTAN")
+    nur = [e for e in entities if e.name == "Nur Sultan"]
+    assert nur and nur[0].type == "place"
+    m = [m for m in mentions if m.entity_key == nur[0].key][0]
+    assert (m.field, m.paragraph, m.start, m.end) == ("dateline", None, 0, 10)
+
+
+def test_country_keys_are_iso_across_languages():
+    id_ents, _ = extract_entities(["Pasukan Rusia tiba di perbatasan."], "id")
+    en_ents, _ = extract_entities(["Troops from Russia arrived at the border."], "en")
+    assert [(e.key, e.name) for e in id_ents] == [("place:RU", "Rusia")]
+    assert [(e.key, e.name) for e in en_ents] == [("place:RU", "Russia")]
+    assert entity_key("Rusia", "place") == entity_key("Russia", "place") == "place:RU"
+
+
+def test_city_alternate_names_and_regions():
+    got = names(["Delegasi tiba di Nur-Sultan lalu ke Asia Tengah dan bekas Uni Soviet."])
+    assert {("Nur-Sultan", "place"), ("Asia Tengah", "place"), ("Uni Soviet", "place")} <= got
+    assert ("Middle East", "place") in names(["Oil prices rose across the Middle East on news of the deal."], "en")
+
+
+def test_title_before_name_is_not_part_of_it():
+    entities, mentions = extract_entities(["Presiden Rusia Vladimir Putin berbicara. Putin tersenyum."], "id")
+    putin = [e for e in entities if e.type == "person"]
+    assert [e.name for e in putin] == ["Vladimir Putin"]
+    assert "Presiden Rusia Vladimir Putin" in putin[0].aliases and "Putin" in putin[0].aliases
+    assert sum(m.entity_key == putin[0].key for m in mentions) == 2
+
+
+def test_english_titles_and_honorifics():
+    got = names(["Prime Minister Rishi Sunak met Sen. Elizabeth Warren and Dr. Anthony Fauci."], "en")
+    assert {("Rishi Sunak", "person"), ("Elizabeth Warren", "person"), ("Anthony Fauci", "person")} <= got
+
+
+def test_title_passes_over_comma_and_hyphenated_names():
+    got = names(["Sementara Presiden Kazakhstan, Kassym-Jomart Tokayev mengatakan hal itu."])
+    assert ("Kassym-Jomart Tokayev", "person") in got and ("Kazakhstan", "place") in got
+
+
+def test_role_speech_verb_and_age_evidence():
+    assert ("Dmitry Peskov", "person") in names(["Hal itu dikatakan juru bicara Kremlin Dmitry Peskov."])
+    assert ("Yasir", "person") in names(["\"Kami akan limpahkan,\" ujar Yasir di kantornya."])
+    assert ("Faisal", "person") in names(["Polisi menangkap Faisal (37) di rumahnya."])
+    assert ("Lopez", "person") in names(["\"It was hard,\" Lopez said after the match."], "en")
+
+
+def test_speakers_are_person_evidence():
+    paras = ["\"Kami siap,\" tutur Anjani Dina kepada wartawan.", "Anjani tertawa."]
+    assert ("Anjani Dina", "person") in names(paras, speakers=["Anjani Dina"])
+
+
+def test_known_first_name_makes_a_person():
+    assert ("Michelle Ziudith", "person") in names(["Film itu dibintangi Michelle Ziudith dan kawan-kawan."])
+
+
+def test_short_name_links_to_full_name():
+    entities, mentions = extract_entities(
+        ["Kassym-Jomart Tokayev berbicara.", "Menurut Tokayev, situasi aman."], "id", speakers=["Kassym-Jomart Tokayev"])
+    keys = {m.entity_key for m in mentions if m.surface in ("Tokayev", "Kassym-Jomart Tokayev")}
+    assert keys == {"person:kassym-jomart tokayev"}
+
+
+def test_organizations_acronyms_heads_and_known_names():
+    got = names(["Komisi Pemberantasan Korupsi (KPK) bekerja sama dengan Kementerian Keuangan dan CSTO, "
+                 "seperti dikutip dari Reuters dan Antara."])
+    assert {("Komisi Pemberantasan Korupsi", "organization"), ("Kementerian Keuangan", "organization"),
+            ("CSTO", "organization"), ("Reuters", "organization"), ("Antara", "organization")} <= got
+    assert ("KPK", "organization") not in got  # the acronym is an alias of the full name
+    en = names(["The Labour Party and the Ministry of Defence met at the White House and the Pentagon."], "en")
+    assert {("Labour Party", "organization"), ("Ministry of Defence", "organization"),
+            ("White House", "organization"), ("Pentagon", "organization")} <= en
+
+
+def test_bracketed_acronym_after_common_noun_is_not_an_entity():
+    assert names(["Praktik pekerja seks komersial (PSK) marak di kota itu."]) == set()
+
+
+def test_not_entities_days_months_sentence_openers():
+    got = names(["Sementara itu, pada hari Senin (10/1/2022) hujan turun. Pekan lalu Barat mengecam.",
+                 "Langkah-langkah diambil pada Januari. Lihat Juga: berita lain."])
+    assert got == set()
+    assert names(["Kota terbesar itu kembali normal."]) == set()
+    assert names(["On Monday, the President said nothing in January."], "en") == set()
+
+
+def test_all_caps_dateline_is_not_an_organization():
+    entities, _ = extract_entities(["Pemerintah mengumumkan kebijakan baru."], "id", dateline="JAKARTA")
+    assert [(e.name, e.type) for e in entities] == [("Jakarta", "place")]
+
+
+def test_headline_capitals_prove_nothing():
+    entities, _ = extract_entities(["Harga naik lagi."], "id", title="Putin Klaim Kemenangan Dalam Membela Warga")
+    assert entities == []
+
+
+def test_entity_key_strips_titles_for_people():
+    assert entity_key("Presiden Joko Widodo", "person") == "person:joko widodo"
+    assert entity_key("CSTO", "organization") == "organization:csto"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=4), st.sampled_from(["id", "en", None]), st.text(max_size=40))
+def test_never_raises_and_offsets_hold(paragraphs, language, dateline):
+    entities, mentions = extract_entities(paragraphs, language, title=dateline, dateline=dateline)
+    check_offsets(paragraphs, mentions, dateline, dateline)
+    assert len({e.key for e in entities}) == len(entities)
+
+
+@pytest.mark.parametrize("text", ["Mr. Smith went to Washington.", "AS dan UE", "U.S. officials", "É Ö Ñ ﬁ ǅ", "A" * 5000])
+def test_odd_inputs(text):
+    _, mentions = extract_entities([text], "en")
+    check_offsets([text], mentions)

@@ -1,0 +1,133 @@
+"""Unit tests of the quote extractor: each attribution pattern, marks, offsets, and the seed."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.normalize.quotes import extract_quotes
+from archive.normalize.quotes.extract import extract
+
+SEED = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
+
+
+def attributed(paragraphs, language):
+    return [(q.paragraph, q.text, q.speaker, q.cue) for q in extract(paragraphs, language) if q.speaker]
+
+
+def test_seed_exactly_the_gold_quotes():
+    got = attributed(SEED["paragraphs"], "id")
+    want = [(q["paragraph"], q["text"], q["speaker"], q["cue"]) for q in SEED["quotes"]]
+    assert got == want
+
+
+def test_seed_scare_quote_has_no_speaker():
+    quotes = extract(SEED["paragraphs"], "id")
+    assert all(q.speaker is None for q in quotes if q.text in SEED["not_quotes_with_speaker"])
+
+
+@pytest.mark.parametrize("language", ["id", None])
+def test_seed_offsets_hold(language):
+    for q in extract(SEED["paragraphs"], language):
+        assert SEED["paragraphs"][q.paragraph][q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "paragraphs, language, want",
+    [
+        (['"Harga naik,"  kata Budi Santoso.'], "id", [(0, "Harga naik", "Budi Santoso", "kata")]),
+        (["“Kami siap,” ujar Kapolres Bogor AKBP Iman Imanuddin."], "id", [(0, "Kami siap", "Iman Imanuddin", "ujar")]),
+        (["Gubernur Jawa Barat Ridwan Kamil hadir.", '"Kita mulai," lanjutnya.'], "id",
+         [(1, "Kita mulai", "Ridwan Kamil", "lanjutnya")]),
+        (['Menteri Keuangan Sri Mulyani mengatakan: "Defisit terkendali."'], "id",
+         [(0, "Defisit terkendali.", "Sri Mulyani", "mengatakan")]),
+        (['Menurut Budi Gunadi Sadikin, "vaksin aman".'], "id", [(0, "vaksin aman", "Budi Gunadi Sadikin", "menurut")]),
+        (['Tokayev mengatakan negaranya melewati "upaya kudeta".'], "id", [(0, "upaya kudeta", "Tokayev", "mengatakan")]),
+        (['"We are ready," said Prime Minister Keir Starmer.'], "en", [(0, "We are ready", "Keir Starmer", "said")]),
+        (['"We are ready," the spokesman said.'], "en", [(0, "We are ready", "the spokesman", "said")]),
+        (['Angela Merkel told Reuters: "We will manage."'], "en", [(0, "We will manage.", "Angela Merkel", "told")]),
+        (['According to Greta Thunberg, "the house is on fire".'], "en",
+         [(0, "the house is on fire", "Greta Thunberg", "according to")]),
+        (["‘It is over,’ said Boris Johnson."], "en", [(0, "It is over", "Boris Johnson", "said")]),
+        (["«Non,» a déclaré Macron. «Jamais,» said Emmanuel Macron."], None, [(0, "Jamais", "Emmanuel Macron", "said")]),
+    ],
+)
+def test_patterns(paragraphs, language, want):
+    assert attributed(paragraphs, language) == want
+
+
+def test_pronoun_resolves_to_previous_speaker_and_fullest_name():
+    paras = [
+        "Russian President Vladimir Putin spoke on Monday.",
+        '"The threat came from outside," Mr Putin said.',
+        '"We acted quickly," he added.',
+    ]
+    assert attributed(paras, "en") == [
+        (1, "The threat came from outside", "Vladimir Putin", "said"),
+        (2, "We acted quickly", "Vladimir Putin", "added"),
+    ]
+
+
+def test_continued_quote_is_one_quote_per_paragraph_piece():
+    paras = ['"Kami sudah bekerja keras.', '"Hasilnya akan terlihat tahun depan," kata Retno Marsudi.']
+    assert attributed(paras, "id") == [
+        (0, "Kami sudah bekerja keras.", "Retno Marsudi", "kata"),
+        (1, "Hasilnya akan terlihat tahun depan", "Retno Marsudi", "kata"),
+    ]
+
+
+def test_split_quote_shares_the_speaker():
+    paras = ['"Load shedding is a crisis," said Cyril Ramaphosa, "and we will treat it as such."']
+    assert [q[2] for q in attributed(paras, "en")] == ["Cyril Ramaphosa", "Cyril Ramaphosa"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin's critics say it's unlikely the students' union won't object.",
+        "Salat Jum'at digelar; McDonald’s buka sampai pukul 22.00.",
+        "Rock 'n' roll never dies.",
+    ],
+)
+def test_apostrophes_never_open_quotes(text):
+    assert extract([text], None) == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ('Rusia menyalahkan Barat karena mengobarkan apa yang disebut "revolusi warna".', "id"),
+        ('Joko "Jokowi" Widodo meresmikan program "Kartu Prakerja".', "id"),
+        ('The author said her novel, "The Silent River", took six years.', "en"),
+        ('Officials blamed so-called "foreign agents" for the unrest.', "en"),
+        ('"The bridge will reopen in March," he said.', "en"),
+        ('"Sudah tiga hari air mati," kata mereka.', "id"),
+    ],
+)
+def test_no_speaker_for_terms_titles_nicknames_and_unresolved(text, language):
+    assert attributed([text], language) == []
+
+
+def test_marks_are_excluded_and_trailing_comma_dropped():
+    [q] = extract(['"Tentu saja, dari luar," kata Putin.'], "id")
+    assert q.text == "Tentu saja, dari luar" and (q.start, q.end) == (1, 22)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list('ab Cd"“”‘’\'«»,.:!?\n kata said Xy-é')), max_size=80), max_size=5),
+       st.sampled_from(["id", "en", None, "fr"]))
+def test_never_raises_and_offsets_hold(paragraphs, language):
+    quotes = extract(paragraphs, language)
+    for q in quotes:
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
+    assert quotes == sorted(quotes, key=lambda q: (q.paragraph, q.start))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=4), st.sampled_from(["id", "en", None]))
+def test_arbitrary_unicode(paragraphs, language):
+    for q in extract_quotes(paragraphs, language):
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
+    extract(paragraphs, language)
