@@ -1,0 +1,98 @@
+"""The ``archive`` command: a thin Typer layer over the library (parse options, call, render)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import sqlalchemy as sa
+import typer
+from typer.core import TyperGroup
+
+from archive import __version__
+from archive.cli import browse, entities, ingest, maintenance, quotes, search
+from archive.cli.output import stderr_console
+from archive.cli.state import CliState
+from archive.errors import ArchiveError, UsageError
+from archive.store.database import DEFAULT_DB, ENV_VAR
+
+
+def _fail(message: str, code: int) -> None:
+    stderr_console().print(f"[bold red]error:[/bold red] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+class ArchiveGroup(TyperGroup):
+    """Turns domain errors into one line on stderr and an exit code: never a traceback."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands)  # the order they are registered in, not alphabetical
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except UsageError as exc:
+            _fail(str(exc), 2)
+        except ArchiveError as exc:
+            _fail(str(exc), 1)
+        except KeyboardInterrupt:
+            _fail("interrupted; everything committed so far is kept (run the command again to finish)", 130)
+        except sa.exc.OperationalError as exc:
+            _fail(f"database error: {exc.orig}", 1)
+        except BrokenPipeError:
+            sys.stderr.close()  # `archive search x | head`: the reader left; nothing to report
+            raise typer.Exit(0)
+        except Exception as exc:  # a bug: still one line, with the way to see more
+            if os.environ.get("ARCHIVE_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set ARCHIVE_DEBUG=1 for the traceback)", 1)
+
+
+app = typer.Typer(
+    cls=ArchiveGroup,
+    help="A SQLite archive of scraped news: ingest articles, then ask who said what, when, about whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"archive {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path,
+        typer.Option("--db", envvar=ENV_VAR, help=f"Archive database file (default ./{DEFAULT_DB}, or ${ENV_VAR}).", show_default=False),
+    ] = Path(DEFAULT_DB),
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """A SQLite archive of scraped news: ingest articles, then ask who said what, when, about whom."""
+    ctx.obj = CliState(db=db)
+
+
+app.command("ingest")(ingest.ingest_command)
+app.command("search")(search.search_command)
+app.command("quotes")(quotes.quotes_command)
+app.command("speakers")(quotes.speakers_command)
+app.command("entities")(entities.entities_command)
+app.command("show")(browse.show_command)
+app.command("stats")(browse.stats_command)
+app.command("export")(maintenance.export_command)
+app.command("check")(maintenance.check_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,76 @@
+"""``archive export`` and ``archive check``: get data out, and make sure it is sound."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from archive.cli.output import JsonOpt, stderr_console, stdout_console
+from archive.cli.state import state
+from archive.query.export import ExportOptions, count_rows, export
+from archive.store.check import check
+from archive.store.schema import PUBLIC_TABLES
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def export_command(
+    ctx: typer.Context,
+    tables: Annotated[Optional[list[str]], typer.Argument(metavar="[TABLE]...", help=f"Tables to export (default all): {', '.join(PUBLIC_TABLES)}.", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write one file per table into (created if missing).")] = Path("export"),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (RFC 4180, UTF-8) or jsonl.")] = ExportFormat.csv,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="With the quotes table: only this speaker's quotes (any alias).", show_default=False)] = None,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV files with a UTF-8 byte-order mark (for Excel).")] = False,
+    raw_cells: Annotated[bool, typer.Option("--raw-cells", help="Do not prefix cells starting with = + - @ (formula-injection guard).")] = False,
+    flatten_newlines: Annotated[bool, typer.Option("--flatten-newlines", help="Replace line breaks inside cells with spaces.")] = False,
+) -> None:
+    """Export tables to CSV or JSON lines, one file per table, streamed in constant memory.
+
+    Cells that a spreadsheet would run as a formula are prefixed with ' unless --raw-cells.
+    """
+    options = ExportOptions(
+        out_dir=out, tables=tuple(tables or ()), format=format.value, bom=bom, raw_cells=raw_cells,
+        flatten_newlines=flatten_newlines, speaker=speaker,
+    )
+    engine = state(ctx).engine()
+    console = stderr_console()
+    progress = Progress(TextColumn("[bold]exporting[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
+                        console=console, transient=True, disable=not console.is_terminal)
+    with progress:
+        task = progress.add_task("export", total=count_rows(engine, options) if console.is_terminal else None)
+        written = export(engine, options, on_rows=lambda n: progress.advance(task, n))
+    out_console = stdout_console()
+    for name, count in written.items():
+        out_console.print(f"{count:>10,} rows  {escape(str(out / name))}")
+
+
+def check_command(
+    ctx: typer.Context,
+    repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text indexes from their tables first.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check the database: SQLite and FTS5 integrity, orphan rows. Exit code 1 on any problem."""
+    report = check(state(ctx).engine(), repair=repair)
+    console = stdout_console()
+    if as_json:
+        console.print_json(json.dumps({"ok": report.ok, "problems": report.problems, "orphans": report.orphans, "repaired": report.repaired}))
+    else:
+        if report.repaired:
+            console.print("full-text indexes rebuilt")
+        for problem in report.problems:
+            console.print(f"[red]problem[/red] {escape(problem)}")
+        for name, count in report.orphans.items():
+            if count:
+                console.print(f"[red]orphans[/red] {count} {name}")
+        console.print("[green]ok[/green]: integrity and full-text checks passed, no orphans" if report.ok else "[red]problems found[/red]")
+    if not report.ok:
+        raise typer.Exit(1)

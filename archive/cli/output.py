@@ -1,0 +1,102 @@
+"""Render result rows the same way for every listing: Rich table, JSON array, JSON lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from archive.errors import UsageError
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    NL = "nl"
+    CSV = "csv"
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON array of objects.")]
+NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object per line (JSON lines).")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many rows.")]
+
+
+def choose_format(as_json: bool, as_nl: bool, as_csv: bool) -> Format:
+    """The one output format the flags ask for (table when none)."""
+    chosen = [f for f, on in ((Format.JSON, as_json), (Format.NL, as_nl), (Format.CSV, as_csv)) if on]
+    if len(chosen) > 1:
+        raise UsageError("choose one of --json, --nl and --csv")
+    return chosen[0] if chosen else Format.TABLE
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def emit(
+    rows: Iterable[dict],
+    fields: Sequence[str],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    table_fields: Sequence[str] | None = None,
+    styles: dict[str, Callable[[Any], str]] | None = None,
+) -> int:
+    """Write ``rows`` (dicts with ``fields``) to stdout in ``fmt``; return how many were written.
+
+    JSON, JSON lines and CSV carry exactly ``fields``, in that order; the table may show a
+    narrower ``table_fields`` and ``styles`` turn a value into Rich markup.
+    """
+    count = 0
+    out = sys.stdout
+    if fmt is Format.JSON:
+        out.write("[")
+        for count, row in enumerate(rows, 1):
+            out.write(("\n  " if count == 1 else ",\n  ") + json.dumps({f: row.get(f) for f in fields}, ensure_ascii=False))
+        out.write("\n]\n" if count else "]\n")
+        return count
+    if fmt is Format.NL:
+        for count, row in enumerate(rows, 1):
+            out.write(json.dumps({f: row.get(f) for f in fields}, ensure_ascii=False) + "\n")
+        return count
+    if fmt is Format.CSV:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(fields)
+        for count, row in enumerate(rows, 1):
+            writer.writerow([_cell(row.get(f)) for f in fields])
+        return count
+    shown = list(table_fields or fields)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for name in shown:
+        table.add_column(name, overflow="fold")
+    styles = styles or {}
+    from rich.markup import escape
+
+    for count, row in enumerate(rows, 1):
+        table.add_row(*[styles[f](row.get(f)) if f in styles else escape(_cell(row.get(f))) for f in shown])
+    console = stdout_console()
+    if count:
+        console.print(table)
+    else:
+        console.print("[dim]no results[/dim]")
+    return count

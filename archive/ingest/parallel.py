@@ -1,0 +1,67 @@
+"""An order-keeping parallel map with a bounded number of tasks in flight (memory stays flat)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [function(item) for item in chunk]
+
+
+def _worker_init(initializer: Callable[[], None] | None) -> None:
+    # Ctrl-C is the parent's to handle: it stops feeding work and commits what it has; workers
+    # that also caught SIGINT would die mid-task and print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer:
+        initializer()
+
+
+def bounded_map(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    chunk_size: int = 16,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """``map(function, items)`` over ``workers`` processes, in order, at most ``2 × workers`` chunks queued.
+
+    With ``workers <= 1`` it runs in this process (no start-up cost for small jobs).
+    """
+    iterator = iter(items)
+    if workers <= 1:
+        if initializer:
+            initializer()
+        for item in iterator:
+            yield function(item)
+        return
+    # fork shares the already imported modules (and gazetteers) with the workers copy-on-write.
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer,))
+    pending: deque[Future[list[R]]] = deque()
+
+    def submit_next() -> bool:
+        chunk = list(islice(iterator, chunk_size))
+        if chunk:
+            pending.append(pool.submit(_run_chunk, function, chunk))
+        return bool(chunk)
+
+    try:
+        for _ in range(workers * 2):
+            if not submit_next():
+                break
+        while pending:
+            results = pending.popleft().result()
+            submit_next()
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

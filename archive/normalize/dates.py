@@ -1,0 +1,130 @@
+"""Find an article's date in its text: "Senin (10/1/2022)", "10 Januari 2022", "January 10, 2022".
+
+Month and weekday names come from CLDR (babel) for the languages we read, so the same rules read
+Indonesian and English. Numeric dates follow the article's language (day/month in Indonesian and
+most languages, month/day in English) unless a weekday next to them says otherwise. Future and
+impossible dates are never returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from babel.dates import get_day_names, get_month_names
+
+_LOCALES = ("id", "en")
+_MONTH_FIRST_LANGUAGES = {"en"}
+_MIN_YEAR = 1900
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, int], dict[str, int]]:
+    """Lower-cased month names → month number, weekday names → ``date.weekday()`` index."""
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for locale in _LOCALES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                months[name.lower().rstrip(".")] = number
+            for index, name in get_day_names(width, locale=locale).items():
+                days[name.lower().rstrip(".")] = index
+    # Common abbreviations CLDR does not list: English "Sept", Indonesian "Agt", "Nop", "Peb".
+    months.update({"sept": 9, "agt": 8, "nop": 11, "peb": 2})
+    days["jum'at"] = days["jumat"]  # the common Indonesian spelling with an apostrophe
+    return months, days
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    months, days = _names()
+    month = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    day = "|".join(sorted((re.escape(d) for d in days), key=len, reverse=True))
+    flags = re.IGNORECASE
+    return (
+        # "Senin (10/1/2022)", "Monday, 10/1/2022", bare "10/1/2022" or "10-1-2022"
+        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*\(?\s*)?\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b", flags),
+        # "10 Januari 2022", "Senin, 10 Januari 2022", "10 Jan. 2022"
+        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b", flags),
+        # "January 10, 2022", "Monday, Jan. 10th 2022"
+        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", flags),
+        # ISO "2022-01-10"
+        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    )
+
+
+def _year(text: str, today: dt.date) -> int:
+    year = int(text)
+    if len(text) == 2:  # "10/1/22": the most recent year ending so, never in the future
+        year += 2000 if 2000 + year <= today.year else 1900
+    return year
+
+
+def _make(year: int, month: int, day: int, today: dt.date) -> dt.date | None:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return value if _MIN_YEAR <= year and value <= today else None
+
+
+def _weekday(match: re.Match[str]) -> int | None:
+    name = match.groupdict().get("wd")
+    return _names()[1].get(name.lower().rstrip(".")) if name else None
+
+
+def _numeric(match: re.Match[str], language: str | None, today: dt.date) -> dt.date | None:
+    a, b, year = int(match["a"]), int(match["b"]), _year(match["y"], today)
+    preferred = (b, a) if language in _MONTH_FIRST_LANGUAGES else (a, b)  # (day, month)
+    candidates = [c for c in (preferred, preferred[::-1]) if _make(year, c[1], c[0], today)]
+    weekday = _weekday(match)
+    if weekday is not None:
+        # A weekday beside the date settles day/month order: "Monday (10/1/2022)" is 10 January.
+        agreeing = [c for c in candidates if dt.date(year, c[1], c[0]).weekday() == weekday]
+        candidates = agreeing or candidates
+    if not candidates:
+        return None
+    day, month = candidates[0]
+    return dt.date(year, month, day)
+
+
+def _named(match: re.Match[str], today: dt.date) -> dt.date | None:
+    month_text = match["m"]
+    month = int(month_text) if month_text.isdigit() else _names()[0].get(month_text.lower().rstrip("."))
+    if month is None:
+        return None
+    return _make(_year(match["y"], today), month, int(match["d"]), today)
+
+
+def find_dates(text: str, language: str | None, today: dt.date | None = None) -> list[tuple[int, dt.date]]:
+    """Every valid date in ``text`` as ``(offset, date)``, in order of appearance."""
+    today = today or dt.date.today()
+    found: list[tuple[int, dt.date]] = []
+    for index, pattern in enumerate(_patterns()):
+        for match in pattern.finditer(text):
+            value = _numeric(match, language, today) if index == 0 else _named(match, today)
+            if value is not None:
+                found.append((match.start(), value))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def first_date(texts: list[str], language: str | None, today: dt.date | None = None) -> str | None:
+    """The first valid date in the given texts (title, then paragraphs) as ISO ``YYYY-MM-DD``."""
+    for text in texts:
+        dates = find_dates(text, language, today)
+        if dates:
+            return dates[0][1].isoformat()
+    return None
+
+
+def parse_iso_date(value: str | None, today: dt.date | None = None) -> str | None:
+    """Validate a metadata date (ISO date or datetime prefix); ``None`` if absent, impossible or future."""
+    if not value:
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not match:
+        return None
+    parsed = _make(int(match[1]), int(match[2]), int(match[3]), today or dt.date.today())
+    return parsed.isoformat() if parsed else None

@@ -1,0 +1,104 @@
+"""Who said what: quotes by speaker (alias-aware), by text, by article; speakers by quote count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from archive.errors import QueryError, UsageError
+from archive.query.parse import parse_query
+from archive.store import sqlite
+from archive.store.schema import articles, entities, entity_aliases, paragraphs, quotes
+
+QUOTE_FIELDS = ("id", "speaker", "text", "cue", "role", "article_id", "paragraph", "published", "title")
+SPEAKER_FIELDS = ("speaker", "quotes", "articles", "entity_id", "first_quoted", "last_quoted")
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    """Which quotes to list (built once at the CLI edge)."""
+
+    text: str | None = None
+    speaker: str | None = None
+    article_id: int | None = None
+    include_unattributed: bool = False
+    limit: int = 50
+    offset: int = 0
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def speaker_condition(name: str) -> sa.ColumnElement[bool]:
+    """Quotes by ``name``: any alias of the linked entity, or the stored speaker, case-insensitively.
+
+    Hyphens and spacing are forgiven ("kassym-jomart tokayev" and "Kassym Jomart Tokayev" agree).
+    """
+    folded = _fold(name)
+    if not folded:
+        raise UsageError("--speaker needs a name")
+    alias_match = sa.func.replace(entity_aliases.c.folded, "-", " ") == folded
+    by_alias = sa.select(entity_aliases.c.entity_id).where(alias_match)
+    by_text = sa.func.replace(sa.func.lower(quotes.c.speaker), "-", " ") == folded
+    return sa.or_(quotes.c.speaker_entity_id.in_(by_alias), by_text)
+
+
+def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
+    """Quotes with their speaker, article title and date, in article order (best match first with text)."""
+    statement = (
+        sa.select(
+            quotes.c.id, quotes.c.speaker, quotes.c.text, quotes.c.cue, quotes.c.role, quotes.c.article_id,
+            paragraphs.c.position.label("paragraph"), articles.c.published, articles.c.title,
+        )
+        .join(paragraphs, paragraphs.c.id == quotes.c.paragraph_id)
+        .join(articles, articles.c.id == quotes.c.article_id)
+    )
+    if query.speaker:
+        statement = statement.where(speaker_condition(query.speaker))
+    elif not query.include_unattributed:
+        statement = statement.where(quotes.c.speaker.is_not(None))
+    if query.article_id is not None:
+        statement = statement.where(quotes.c.article_id == query.article_id)
+    order = [articles.c.published.desc(), quotes.c.article_id, paragraphs.c.position, quotes.c.start]
+    if query.text:
+        match = sqlite.quote_text_match(sqlite.render_match(parse_query(query.text)))
+        hits = sqlite.quote_ids_sql().bindparams(match=match).columns(id=sa.Integer, rank=sa.Float).subquery()
+        statement = statement.join(hits, hits.c.id == quotes.c.id)
+        order = [hits.c.rank, *order]
+    statement = statement.order_by(*order).limit(query.limit).offset(query.offset)
+    with engine.connect() as connection:
+        try:
+            return [dict(row) for row in connection.execute(statement).mappings()]
+        except sa.exc.OperationalError as exc:
+            if sqlite.is_fts_syntax_error(exc):
+                raise QueryError(f"cannot search quotes for {query.text!r}: {exc.orig}") from None
+            raise
+
+
+def list_speakers(engine: Engine, limit: int = 50, name: str | None = None) -> list[dict]:
+    """Speakers (an entity, or the name as stored when unlinked), most quoted first."""
+    display = sa.func.coalesce(entities.c.name, quotes.c.speaker)
+    statement = (
+        sa.select(
+            display.label("speaker"),
+            sa.func.count(quotes.c.id).label("quotes"),
+            sa.func.count(sa.distinct(quotes.c.article_id)).label("articles"),
+            quotes.c.speaker_entity_id.label("entity_id"),
+            sa.func.min(articles.c.published).label("first_quoted"),
+            sa.func.max(articles.c.published).label("last_quoted"),
+        )
+        .select_from(quotes)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
+        .where(quotes.c.speaker.is_not(None))
+        .group_by(quotes.c.speaker_entity_id, sa.case((quotes.c.speaker_entity_id.is_(None), quotes.c.speaker), else_=None))
+        .order_by(sa.func.count(quotes.c.id).desc(), display)
+        .limit(limit)
+    )
+    if name:
+        statement = statement.where(speaker_condition(name))
+    with engine.connect() as connection:
+        return [dict(row) for row in connection.execute(statement).mappings()]

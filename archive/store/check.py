@@ -1,0 +1,57 @@
+"""``archive check``: is the database sound? SQLite and FTS5 integrity, orphans, optional repair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from archive.store import sqlite
+from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
+
+
+@dataclass
+class CheckReport:
+    """Integrity problems (empty when clean), orphan counts per kind, and whether FTS was rebuilt."""
+
+    problems: list[str] = field(default_factory=list)
+    orphans: dict[str, int] = field(default_factory=dict)
+    repaired: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(self.orphans.values())
+
+
+def _missing(child: sa.Table, column: sa.Column, parent: sa.Table) -> sa.Select:
+    """Rows of ``child`` whose ``column`` points at no row of ``parent``."""
+    return (
+        sa.select(sa.func.count())
+        .select_from(child)
+        .where(column.is_not(None), ~sa.exists().where(parent.c.id == column))
+    )
+
+
+ORPHAN_QUERIES = {
+    "paragraphs without article": _missing(paragraphs, paragraphs.c.article_id, articles),
+    "quotes without article": _missing(quotes, quotes.c.article_id, articles),
+    "quotes without paragraph": _missing(quotes, quotes.c.paragraph_id, paragraphs),
+    "quotes with a missing speaker entity": _missing(quotes, quotes.c.speaker_entity_id, entities),
+    "mentions without entity": _missing(entity_mentions, entity_mentions.c.entity_id, entities),
+    "mentions without article": _missing(entity_mentions, entity_mentions.c.article_id, articles),
+    "aliases without entity": _missing(entity_aliases, entity_aliases.c.entity_id, entities),
+}
+
+
+def check(engine: Engine, repair: bool = False) -> CheckReport:
+    """Run the checks; with ``repair``, rebuild the FTS indexes first (orphans are only counted)."""
+    report = CheckReport()
+    if repair:
+        with engine.execution_options(immediate_transaction=True).begin() as connection:
+            sqlite.rebuild_fts(connection)
+        report.repaired = True
+    with engine.connect() as connection:
+        report.problems = sqlite.integrity_problems(connection)
+        report.orphans = {name: connection.execute(query).scalar_one() for name, query in ORPHAN_QUERIES.items()}
+    return report

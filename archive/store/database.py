@@ -1,0 +1,108 @@
+"""Open an archive database: create it, bring its schema to the code's version, refuse newer ones."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from archive.errors import DatabaseError, DatabaseTooNew
+from archive.store import sqlite
+
+DEFAULT_DB = "archive.db"
+ENV_VAR = "ARCHIVE_DB"
+
+
+def default_path() -> Path:
+    """``$ARCHIVE_DB`` if set, else ``./archive.db``."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_DB)
+
+
+@lru_cache(maxsize=1)
+def _alembic_config() -> Config:
+    import archive.migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(archive.migrations.__file__).parent))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this code knows."""
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _migrate(connection: sa.Connection, target: str = "heads", downgrade: bool = False) -> None:
+    from alembic import command
+
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    try:
+        (command.downgrade if downgrade else command.upgrade)(config, target)
+    finally:
+        config.attributes.pop("connection", None)
+
+
+def _upgrade_if_needed(engine: Engine) -> None:
+    script = ScriptDirectory.from_config(_alembic_config())
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise DatabaseTooNew(
+                f"the database is at schema revision {current}, newer than this version of archive "
+                f"knows (head {script.get_current_head()}): upgrade newsarchive"
+            ) from None
+    if current != script.get_current_head():
+        with engine.begin() as connection:
+            _migrate(connection)
+
+
+def make_engine(path: str | Path) -> Engine:
+    """An engine on ``path`` with the archive's pragmas, without touching the schema."""
+    engine = sa.create_engine(f"sqlite:///{path}")
+    sqlite.configure(engine)
+    return engine
+
+
+def open_database(path: str | Path | None = None, *, create: bool = True) -> Engine:
+    """Open (and with ``create`` make) the archive at ``path``, upgraded to the current schema.
+
+    Raises ``DatabaseError`` with a one-line reason when the file is missing (and ``create`` is
+    false), not a database, locked, read-only, or newer than this code.
+    """
+    path = Path(path) if path is not None else default_path()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"no archive at {path}: run 'archive ingest PATH' first, or pass --db")
+        if not path.parent.exists():
+            raise DatabaseError(f"cannot create {path}: folder {path.parent} does not exist")
+    engine = make_engine(path)
+    try:
+        _upgrade_if_needed(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open {path}: {exc.orig}") from None
+    except sa.exc.DatabaseError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open {path}: {exc.orig} (not an archive database?)") from None
+    return engine
+
+
+def downgrade(engine: Engine, target: str = "base") -> None:
+    """Run migrations down to ``target`` (used by tests and by anyone rolling back)."""
+    with engine.begin() as connection:
+        _migrate(connection, target, downgrade=True)

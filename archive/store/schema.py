@@ -1,0 +1,91 @@
+"""SQLAlchemy Core tables mirroring the migrations: the portable names every query is built from.
+
+The migrations in ``migrations/versions`` are the source of truth for the database; these
+definitions describe the same columns for query building and must change with them.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("record", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("format", sa.Text),
+    sa.Column("content_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Text),
+    sa.Column("published_from", sa.Text),
+    sa.Column("dateline", sa.Text),
+    sa.Column("language", sa.Text),
+    sa.Column("language_from", sa.Text),
+    sa.Column("editor", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("authors", sa.Text),  # JSON array of names
+    sa.Column("related", sa.Text),  # JSON array of related-article titles
+    sa.Column("ingested_at", sa.Text, nullable=False),
+)
+
+paragraphs = sa.Table(
+    "paragraphs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+)
+
+entity_aliases = sa.Table(
+    "entity_aliases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("folded", sa.Text, nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("paragraph_id", sa.Integer, sa.ForeignKey("paragraphs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("speaker", sa.Text),
+    sa.Column("speaker_entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="SET NULL")),
+    sa.Column("role", sa.Text),
+    sa.Column("cue", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+entity_mentions = sa.Table(
+    "entity_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("paragraph_id", sa.Integer, sa.ForeignKey("paragraphs.id", ondelete="CASCADE")),
+    sa.Column("field", sa.Text, nullable=False, server_default="paragraph"),
+    sa.Column("surface", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+# Tables a user may list, show or export, in dependency order.
+PUBLIC_TABLES = ("articles", "paragraphs", "quotes", "entities", "entity_aliases", "entity_mentions")

@@ -1,0 +1,120 @@
+"""The real ``archive`` command through CliRunner, on a real SQLite file in tmp_path."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archive.cli.app import app
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture
+def run(db_path):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, ["--db", str(db_path), *args])
+
+    return invoke
+
+
+@pytest.fixture
+def ingested(run, seed_dir):
+    result = run("ingest", str(seed_dir))
+    assert result.exit_code == 0, result.output
+    return run
+
+
+def test_ingest_reports_counts_and_is_idempotent(run, seed_dir):
+    first = run("ingest", str(seed_dir), "--json")
+    assert first.exit_code == 0
+    assert json.loads(first.stdout)["added"] == 1
+    second = run("ingest", str(seed_dir), "--json")
+    assert json.loads(second.stdout)["added"] == 0 and json.loads(second.stdout)["unchanged"] == 1
+
+
+def test_search_json_has_snippets(ingested):
+    result = ingested("search", "Tokayev", "--json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert hits and {"article_id", "title", "published", "paragraph", "snippet", "score"} <= set(hits[0])
+    assert "**Tokayev**" in hits[0]["snippet"]
+
+
+def test_search_formats_share_field_names(ingested):
+    as_json = json.loads(ingested("search", "Kazakhstan", "--json").stdout)
+    as_nl = [json.loads(line) for line in ingested("search", "Kazakhstan", "--nl").stdout.splitlines()]
+    as_csv = list(csv.DictReader(io.StringIO(ingested("search", "Kazakhstan", "--csv").stdout)))
+    assert as_json == as_nl
+    assert list(as_csv[0]) == list(as_json[0])
+    assert [r["title"] for r in as_csv] == [r["title"] for r in as_json]
+
+
+def test_search_table_in_terminal(ingested):
+    result = ingested("search", "Tokayev")
+    assert result.exit_code == 0 and "Tokayev" in result.stdout
+
+
+@pytest.mark.parametrize("query", ["Kassym-Jomart", '"unbalanced', "AND", "title:x", "“kudeta”"])
+def test_awkward_queries_work(ingested, query):
+    result = ingested("search", query, "--json")
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+def test_bad_query_is_one_line_usage_error(ingested):
+    for args in (("search", "!!!"), ("search", '"x', "--raw")):
+        result = ingested(*args)
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_path_is_reported_and_exit_code_is_1(run, seed_dir, tmp_path):
+    result = run("ingest", str(seed_dir), str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert "nope" in result.stdout and "no such file" in result.stdout
+    assert "1 added" in result.stdout
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "none.db"), "search", "x"])
+    assert result.exit_code == 1
+    assert "no archive" in result.stderr and "Traceback" not in result.output
+
+
+def test_two_output_formats_is_a_usage_error(ingested):
+    assert ingested("search", "x", "--json", "--csv").exit_code == 2
+
+
+def test_show_and_stats(ingested):
+    shown = json.loads(ingested("show", "1", "--json").stdout)
+    assert shown["dateline"] == "NUR SULTAN" and len(shown["paragraphs"]) == 11
+    assert ingested("show", "999").exit_code == 2
+    stats = json.loads(ingested("stats", "--json").stdout)
+    assert stats["tables"]["articles"] == 1 and stats["tables"]["paragraphs"] == 11
+
+
+def test_archive_db_environment_variable(tmp_path, seed_dir, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_DB", str(tmp_path / "env.db"))
+    result = CliRunner().invoke(app, ["ingest", str(seed_dir)])
+    assert result.exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def _commands() -> list[str]:
+    return [c.name for c in app.registered_commands]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.stdout.strip()) > 80
+    assert re.search(rf"archive (?:--db \S+ )?{command}\b", README.read_text(encoding="utf-8")), f"{command} missing from README"

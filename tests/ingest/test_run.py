@@ -1,0 +1,82 @@
+"""Ingest end to end on real files: idempotent, replaces changed files atomically, reports bad ones."""
+
+import sqlalchemy as sa
+
+from archive.ingest import IngestOptions, ingest
+from archive.store import sqlite
+
+
+def _counts(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
+            for t in ("articles", "paragraphs", "quotes", "entities", "entity_mentions")
+        }
+
+
+def test_seed_ingests_once(engine, seed_dir, seed_gold):
+    summary = ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    assert summary.counts["added"] == 1 and not summary.failures
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql("SELECT title, published, dateline, language, editor, related, source FROM articles").one()
+        texts = connection.exec_driver_sql("SELECT text FROM paragraphs ORDER BY position").scalars().all()
+    assert row.title == seed_gold["title"] and row.published == seed_gold["date"]
+    assert (row.dateline, row.language, row.editor, row.source) == ("NUR SULTAN", "id", "esn", "corpus")
+    assert texts == seed_gold["paragraphs"]
+    before = _counts(engine)
+    again = ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    assert again.counts["unchanged"] == 1 and again.counts["added"] == 0
+    assert _counts(engine) == before
+
+
+def test_modified_file_replaces_its_article(engine, seed_dir):
+    ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    path = next(seed_dir.iterdir())
+    path.write_text(path.read_text(encoding="utf-8") + "\nParagraf baru yang ditambahkan kemudian oleh redaksi.\n", encoding="utf-8")
+    summary = ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    assert summary.counts["replaced"] == 1
+    counts = _counts(engine)
+    assert counts["articles"] == 1 and counts["paragraphs"] == 12
+    with engine.connect() as connection:
+        assert sqlite.integrity_problems(connection) == []
+        hits = connection.exec_driver_sql("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'redaksi'").scalar_one()
+        assert hits == 1
+
+
+def test_same_story_in_two_files_is_stored_once(engine, seed_dir):
+    path = next(seed_dir.iterdir())
+    (seed_dir / "copy.txt").write_bytes(path.read_bytes())
+    summary = ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    assert summary.counts["added"] == 1 and summary.counts["duplicate"] == 1
+    assert _counts(engine)["articles"] == 1
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(engine, seed_dir):
+    (seed_dir / "empty.txt").write_bytes(b"")
+    (seed_dir / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (seed_dir / "furniture.txt").write_text("loading...\nA\nA\n", encoding="utf-8")
+    (seed_dir / "notes.docx").write_bytes(b"PK\x03\x04")
+    summary = ingest(engine, IngestOptions(paths=(str(seed_dir), str(seed_dir / "missing.txt"))))
+    assert summary.counts["added"] == 1
+    failed = {path.rsplit("/", 1)[-1]: reason for path, reason in summary.failures}
+    assert set(failed) == {"empty.txt", "image.txt", "furniture.txt", "missing.txt"}
+    assert "binary" in failed["image.txt"]
+    assert [p.rsplit("/", 1)[-1] for p, _ in summary.skipped] == ["notes.docx"]
+
+
+def test_parallel_ingest_matches_serial(tmp_path, seed_dir):
+    from archive.store.database import open_database
+
+    text = next(seed_dir.iterdir()).read_text(encoding="utf-8")
+    for i in range(80):
+        (seed_dir / f"a{i:03}.txt").write_text(text.replace("Almaty", f"Almaty{i}"), encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        engine = open_database(tmp_path / f"w{workers}.db")
+        summary = ingest(engine, IngestOptions(paths=(str(seed_dir),), workers=workers, batch_size=7))
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text("SELECT source_path, content_hash FROM articles ORDER BY id")).all()
+        results.append((summary.counts, rows))
+        engine.dispose()
+    assert results[0] == results[1]
+    assert results[0][0]["added"] == 81

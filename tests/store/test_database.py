@@ -1,0 +1,51 @@
+"""Opening a database: created at head, WAL, foreign keys; migrations up and down; newer refused."""
+
+import sqlalchemy as sa
+import pytest
+
+from archive.errors import DatabaseError, DatabaseTooNew
+from archive.store.database import downgrade, head_revision, open_database
+
+
+def _tables(engine) -> set[str]:
+    with engine.connect() as connection:
+        return {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+
+
+def test_new_database_is_at_head_with_every_table(engine):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == head_revision()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() > 0
+    assert {"articles", "paragraphs", "quotes", "entities", "entity_mentions", "articles_fts", "paragraphs_fts", "quotes_fts"} <= _tables(engine)
+
+
+def test_downgrade_to_base_and_upgrade_again(db_path):
+    engine = open_database(db_path)
+    downgrade(engine, "base")
+    assert _tables(engine) <= {"alembic_version"}
+    engine.dispose()
+    engine = open_database(db_path)  # opening upgrades again
+    assert "paragraphs_fts" in _tables(engine)
+    engine.dispose()
+
+
+def test_database_newer_than_code_is_refused(db_path):
+    engine = open_database(db_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    engine.dispose()
+    with pytest.raises(DatabaseTooNew, match="newer"):
+        open_database(db_path)
+
+
+def test_missing_database_for_reading_and_not_a_database(tmp_path):
+    with pytest.raises(DatabaseError, match="no archive"):
+        open_database(tmp_path / "missing.db", create=False)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError):
+        open_database(junk)
+    with pytest.raises(DatabaseError, match="directory"):
+        open_database(tmp_path)
