@@ -80,7 +80,7 @@ def ingest_command(
             json.dumps(
                 {
                     "files": summary.files,
-                    **{k: counts.get(k, 0) for k in ("added", "unchanged", "replaced", "duplicate")},
+                    **{k: counts.get(k, 0) for k in ("added", "unchanged", "replaced", "duplicate", "near_duplicate")},
                     "failed": [{"file": f, "reason": r} for f, r in summary.failures],
                     "skipped": [{"file": f, "reason": r} for f, r in summary.skipped],
                 },
@@ -92,7 +92,7 @@ def ingest_command(
         out.print(
             f"{summary.files} files: [green]{counts.get('added', 0)} added[/green], "
             f"{counts.get('unchanged', 0)} unchanged, {counts.get('replaced', 0)} replaced, "
-            f"{counts.get('duplicate', 0)} duplicate, "
+            f"{counts.get('duplicate', 0)} duplicate, {counts.get('near_duplicate', 0)} near-duplicate, "
             f"[{'red' if summary.failures else 'dim'}]{summary.failed_files} failed[/], "
             f"{len(summary.skipped)} skipped"
         )

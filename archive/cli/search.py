@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from rich.markup import escape
@@ -26,27 +26,40 @@ def plain_marks(snippet: str | None) -> str | None:
 def search_command(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).', show_default=False)],
+    since: Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this ISO date.", show_default=False)] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before this ISO date.", show_default=False)] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only articles in this language (id, en, ...).", show_default=False)] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Only articles from this source.", show_default=False)] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="Only articles mentioning this person, organization or place (any alias).", show_default=False)] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Search only the quotes of this speaker (any alias).", show_default=False)] = None,
+    stem: Annotated[bool, typer.Option("--stem", help="Match word forms: bela finds membela and dibela, rally finds rallies (Sastrawi / Snowball stems).")] = False,
+    per_article: Annotated[int, typer.Option("--per-article", min=1, help="Paragraphs shown per article (best first).")] = 1,
     limit: LimitOpt = 20,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many hits (paging).")] = 0,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles (paging).")] = 0,
     raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged (its full syntax).")] = False,
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """Full-text search of paragraphs and titles, best first (title matches rank higher).
+    """Full-text search: matching paragraphs grouped by article, best first.
 
-    Any text is safe: hyphens, stray quotes and operators are searched as plain words.
+    Articles whose title matches come first, then body-only matches, each by bm25. Any text is
+    safe: hyphens, stray quotes and operators are searched as plain words (--raw for FTS5 syntax).
     Machine formats mark matched terms in `snippet` with **double asterisks**.
     """
     fmt = choose_format(as_json, as_nl, as_csv)
-    hits = search(state(ctx).engine(), SearchOptions(query=query, limit=limit, offset=offset, raw=raw))
+    options = SearchOptions(
+        query=query, limit=limit, offset=offset, per_article=per_article, raw=raw, stem=stem, since=since,
+        until=until, language=lang, source=source, entity=entity, speaker=speaker,
+    )
+    hits = search(state(ctx).engine(), options)
     if fmt is Format.TABLE:
         emit(
             hits,
             FIELDS,
             fmt,
             title=f"search: {query}",
-            table_fields=("article_id", "published", "title", "paragraph", "snippet"),
+            table_fields=("article_id", "published", "language", "source", "title", "snippet"),
             styles={"snippet": highlight},
         )
     else:

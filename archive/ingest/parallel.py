@@ -32,9 +32,13 @@ def bounded_map(
     workers: int,
     chunk_size: int = 16,
     initializer: Callable[[], None] | None = None,
+    ahead: int | None = None,
 ) -> Iterator[R]:
-    """``map(function, items)`` over ``workers`` processes, in order, at most ``2 × workers`` chunks queued.
+    """``map(function, items)`` over ``workers`` processes, in order, at most ``ahead`` chunks queued.
 
+    ``ahead`` (default ``max(4 × workers, 16)`` chunks) bounds memory while keeping the workers
+    busy when the consumer pauses: the ingest writer commits a batch of hundreds of articles at a
+    time, and with only a couple of chunks queued the workers would sit idle through every commit.
     With ``workers <= 1`` it runs in this process (no start-up cost for small jobs).
     """
     iterator = iter(items)
@@ -56,7 +60,7 @@ def bounded_map(
         return bool(chunk)
 
     try:
-        for _ in range(workers * 2):
+        for _ in range(ahead or max(4 * workers, 16)):
             if not submit_next():
                 break
         while pending:

@@ -16,6 +16,7 @@ from archive.ingest.discover import Found, default_source, discover
 from archive.ingest.parallel import bounded_map
 from archive.normalize.model import Article
 from archive.normalize.pipeline import normalize
+from archive.normalize.warm import warm_up
 from archive.readers import RecordError, read_file
 from archive.readers.base import ReadOptions
 from archive.store.writer import FAILED, ArticleWriter, Outcome
@@ -123,6 +124,8 @@ def ingest(
         if len(head) < _PARALLEL_THRESHOLD:
             workers = 1
         found = chain(head, found)
+    if workers > 1:
+        warm_up()  # build the normalizer's data once, shared copy-on-write by the forked workers
     writer = ArticleWriter(engine)
     summary = IngestSummary()
     pending: list[tuple[FileReport, Article]] = []
@@ -168,3 +171,5 @@ def _record(report: FileReport, outcome: Outcome) -> None:
         report.problems.append(outcome.reason or "could not be stored")
     else:
         report.counts[outcome.status] += 1
+    if outcome.near_duplicate_of:
+        report.counts["near_duplicate"] += 1

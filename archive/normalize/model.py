@@ -82,3 +82,5 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    stemmed: list[str] = field(default_factory=list)  # each paragraph as stems, for the stemmed index
+    simhash: int | None = None  # near-duplicate fingerprint of the text

@@ -7,15 +7,17 @@ import hashlib
 from dataclasses import replace
 
 from archive.errors import InputError
-from archive.normalize.cleanup import clean_line, clean_text
+from archive.normalize.cleanup import clean_line, clean_text, fold
 from archive.normalize.dateline import split_dateline
 from archive.normalize.dates import first_date, parse_iso_date
 from archive.normalize.entities import extract_entities
+from archive.normalize.fingerprint import simhash
 from archive.normalize.furniture import classify_line, split_authors, split_trailing_editor
 from archive.normalize.language import detect_language
 from archive.normalize.model import Article, Entity, Quote
 from archive.normalize.paragraphs import dedupe, split_blocks
 from archive.normalize.quotes import extract_quotes
+from archive.normalize.stemming import stem_text
 from archive.readers.base import RawDocument
 
 # Bylines only count near the top of the body; further down "By ..." is prose.
@@ -75,13 +77,16 @@ def link_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     ]
 
 
-def content_hash(title: str | None, paragraphs: list[str]) -> str:
-    """Hash of the normalized text: the same story saved twice, in any format, hashes the same."""
+def content_hash(paragraphs: list[str]) -> str:
+    """Hash of the normalized body: the same story saved twice, in any format, hashes the same.
+
+    The title is left out (an HTML page's title carries the site name, its JSON record's does
+    not), and case and spacing are folded.
+    """
     digest = hashlib.sha256()
-    digest.update((title or "").encode("utf-8"))
     for paragraph in paragraphs:
+        digest.update(fold(paragraph).encode("utf-8"))
         digest.update(b"\n")
-        digest.update(paragraph.encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -123,7 +128,7 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
         source_path=raw.source_path,
         record=raw.record,
         format=raw.format,
-        content_hash=content_hash(layout.title, paragraphs),
+        content_hash=content_hash(paragraphs),
         title=layout.title,
         paragraphs=paragraphs,
         published=published,
@@ -139,4 +144,6 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
         quotes=link_speakers(quotes, entities),
         entities=entities,
         mentions=mentions,
+        stemmed=[stem_text(p, language) for p in paragraphs],
+        simhash=simhash(paragraphs),
     )

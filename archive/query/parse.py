@@ -7,6 +7,7 @@ is not a well-formed operator becomes a literal word or phrase, so no input can 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.errors import QueryError
@@ -38,7 +39,14 @@ class Operator:
     name: str  # AND | OR | NOT | ( | )
 
 
-Node = Phrase | Near | Operator
+@dataclass(frozen=True)
+class AnyOf:
+    """Any of these alternatives (a phrase's readings under different stemmers)."""
+
+    options: tuple["Phrase | Near", ...]
+
+
+Node = Phrase | Near | Operator | AnyOf
 
 
 def _phrase(text: str, prefix: bool = False) -> Phrase | None:
@@ -90,7 +98,7 @@ def _near(body: str) -> list[Node]:
 
 
 def _is_operand(node: Node | None) -> bool:
-    return isinstance(node, (Phrase, Near))
+    return isinstance(node, (Phrase, Near, AnyOf))
 
 
 def _balance(nodes: list[Node]) -> list[Node]:
@@ -130,3 +138,31 @@ def parse_query(text: str) -> list[Node]:
     if not any(_is_operand(n) for n in nodes):
         raise QueryError(f"nothing to search for in {text!r}: give at least one word")
     return nodes
+
+
+def stem_query(nodes: list[Node], stemmers: Sequence[Callable[[str], str]]) -> list[Node]:
+    """The query for the stemmed index: each phrase becomes any of its stemmed readings.
+
+    A query word's language is unknown, so each language's stemmer gives one reading ("bela"
+    also matches what "membela" was indexed as); prefix terms stay as typed.
+    """
+
+    def readings(phrase: Phrase) -> list[Phrase]:
+        if phrase.prefix:
+            return [phrase]
+        lowered = tuple(w.lower() for w in phrase.words)
+        variants = {lowered} | {tuple(stem(w) for w in lowered) for stem in stemmers}
+        return [Phrase(v) for v in sorted(variants)]
+
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Phrase):
+            options = readings(node)
+            out.append(options[0] if len(options) == 1 else AnyOf(tuple(options)))
+        elif isinstance(node, Near):
+            nears = {Near(tuple(readings(p)[min(i, len(readings(p)) - 1)] for p in node.phrases), node.distance)
+                     for i in range(len(stemmers) + 1)}
+            out.append(next(iter(nears)) if len(nears) == 1 else AnyOf(tuple(sorted(nears, key=repr))))
+        else:
+            out.append(node)
+    return out

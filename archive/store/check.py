@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from archive.normalize.stemming import STEMMERS, stem_text
 from archive.store import sqlite
 from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
+from archive.store.settings import STEMMERS_KEY, set_setting
+
+_REBUILD_BATCH = 5000
 
 
 @dataclass
@@ -50,8 +54,27 @@ def check(engine: Engine, repair: bool = False) -> CheckReport:
     if repair:
         with engine.execution_options(immediate_transaction=True).begin() as connection:
             sqlite.rebuild_fts(connection)
+            rebuild_stems(connection)
         report.repaired = True
     with engine.connect() as connection:
         report.problems = sqlite.integrity_problems(connection)
         report.orphans = {name: connection.execute(query).scalar_one() for name, query in ORPHAN_QUERIES.items()}
     return report
+
+
+def rebuild_stems(connection: sa.Connection) -> None:
+    """Re-stem every paragraph into the stemmed index with this version's stemmers."""
+    sqlite.clear_stems(connection)
+    statement = (
+        sa.select(paragraphs.c.id, paragraphs.c.text, articles.c.language)
+        .join(articles, articles.c.id == paragraphs.c.article_id)
+        .order_by(paragraphs.c.id)
+    )
+    last_id = 0
+    while True:
+        rows = connection.execute(statement.where(paragraphs.c.id > last_id).limit(_REBUILD_BATCH)).all()
+        if not rows:
+            break
+        sqlite.insert_stems(connection, [{"id": r.id, "stems": stem_text(r.text, r.language)} for r in rows])
+        last_id = rows[-1].id
+    set_setting(connection, STEMMERS_KEY, STEMMERS)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseError, DatabaseTooNew
 from archive.store import sqlite
+from archive.store.settings import record_stemmers
 
 DEFAULT_DB = "archive.db"
 ENV_VAR = "ARCHIVE_DB"
@@ -62,7 +63,11 @@ def _upgrade_if_needed(engine: Engine) -> None:
                 f"knows (head {script.get_current_head()}): upgrade newsarchive"
             ) from None
     if current != script.get_current_head():
-        with engine.begin() as connection:
+        # BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout), so processes
+        # opening a new or old database at once migrate one after the other: the later ones find the
+        # schema at head. A deferred BEGIN read the schema first and then failed at once with
+        # "database is locked" when another process had migrated meanwhile.
+        with engine.execution_options(immediate_transaction=True).begin() as connection:
             _migrate(connection)
 
 
@@ -90,6 +95,7 @@ def open_database(path: str | Path | None = None, *, create: bool = True) -> Eng
     engine = make_engine(path)
     try:
         _upgrade_if_needed(engine)
+        record_stemmers(engine)
     except DatabaseError:
         engine.dispose()
         raise

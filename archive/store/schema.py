@@ -30,6 +30,7 @@ articles = sa.Table(
     sa.Column("authors", sa.Text),  # JSON array of names
     sa.Column("related", sa.Text),  # JSON array of related-article titles
     sa.Column("ingested_at", sa.Text, nullable=False),
+    sa.Column("simhash", sa.BigInteger),  # near-duplicate fingerprint (migration 0002)
 )
 
 paragraphs = sa.Table(
@@ -87,5 +88,43 @@ entity_mentions = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
 )
 
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+duplicate_sources = sa.Table(
+    "duplicate_sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("record", sa.Integer, nullable=False, server_default="0"),
+)
+
+article_links = sa.Table(
+    "article_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("linked_article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # same_url | near_duplicate
+    sa.Column("similarity", sa.Float),
+)
+
+article_fingerprints = sa.Table(
+    "article_fingerprints",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("value", sa.Integer, nullable=False),
+)
+
 # Tables a user may list, show or export, in dependency order.
-PUBLIC_TABLES = ("articles", "paragraphs", "quotes", "entities", "entity_aliases", "entity_mentions")
+PUBLIC_TABLES = (
+    "articles", "paragraphs", "quotes", "entities", "entity_aliases", "entity_mentions",
+    "duplicate_sources", "article_links",
+)

@@ -5,6 +5,8 @@ The rest of the package speaks portable SQLAlchemy; a PostgreSQL backend replace
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -68,12 +70,29 @@ def rebuild_fts(connection: sa.Connection) -> None:
 def integrity_problems(connection: sa.Connection) -> list[str]:
     """SQLite and FTS5 integrity checks; an empty list means both are clean."""
     problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check") if row[0] != "ok"]
-    for index in FTS_INDEXES:
+    for index in (*FTS_INDEXES, "paragraphs_stem_fts"):
         try:
             connection.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
         except sa.exc.DatabaseError as exc:
             problems.append(f"{index}: {getattr(exc, 'orig', exc)}")
     return problems
+
+
+def next_id(connection: sa.Connection, table: sa.Table) -> int:
+    """The id SQLite would give the next row of ``table`` (call it holding the write lock)."""
+    return (connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
+
+
+def insert_tuples(connection: sa.Connection, table: sa.Table, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Bulk INSERT of plain tuples straight to the driver's executemany: the writer's hot path.
+
+    Core ``insert(table)`` with dict rows costs a parameter-processing call per row and column;
+    the values here are already ``str``/``int``/``float``/``None``, which sqlite3 takes as they are.
+    """
+    if rows:
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
 
 
 def insert_ignore(table: sa.Table) -> sa.Insert:
@@ -98,20 +117,24 @@ def _phrases(nodes) -> list:
             found.append(node)
         elif hasattr(node, "phrases"):
             found.extend(node.phrases)
+        elif hasattr(node, "options"):
+            found.extend(_phrases(node.options[:1]))
     return found
+
+
+def _render_node(node) -> str:
+    if hasattr(node, "words"):
+        return _fts_phrase(node)
+    if hasattr(node, "phrases"):
+        return f"NEAR({' '.join(_fts_phrase(p) for p in node.phrases)}, {node.distance})"
+    if hasattr(node, "options"):
+        return "(" + " OR ".join(_render_node(o) for o in node.options) + ")"
+    return node.name
 
 
 def render_match(nodes) -> str:
     """Render parsed query nodes as an FTS5 MATCH string; every word is quoted, so none is syntax."""
-    parts = []
-    for node in nodes:
-        if hasattr(node, "words"):
-            parts.append(_fts_phrase(node))
-        elif hasattr(node, "phrases"):
-            parts.append(f"NEAR({' '.join(_fts_phrase(p) for p in node.phrases)}, {node.distance})")
-        else:
-            parts.append(node.name)
-    return " ".join(parts).replace("( ", "(").replace(" )", ")")
+    return " ".join(_render_node(n) for n in nodes).replace("( ", "(").replace(" )", ")")
 
 
 def render_literal(nodes) -> str:
@@ -124,56 +147,43 @@ def render_literal(nodes) -> str:
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
-def search_hits(
-    connection: sa.Connection,
-    match: str,
-    *,
-    limit: int,
-    offset: int = 0,
-    title_weight: float = 2.0,
-) -> list[sa.Row]:
-    """Paragraph hits for an FTS5 ``match`` string, best first.
+def _matches(index: str, key: str, match: str, param: str) -> sa.TextClause:
+    return sa.text(
+        f"SELECT rowid AS {key}, bm25({index}) AS rank FROM {index} WHERE {index} MATCH :{param}"
+    ).bindparams(**{param: match}).columns(**{key: sa.Integer, "rank": sa.Float})
 
-    Hits from articles whose title matches come first (a rule a reader can predict), then
-    body-only hits; within each group the score is the paragraph's bm25 plus ``title_weight`` ×
-    the title's bm25 (bm25 is negative: lower is better). Articles that match only in the title
-    are returned with their first paragraph.
-    """
-    snippet = fts_snippet_sql("paragraphs_fts", 0, HIT_OPEN, HIT_CLOSE)
-    title_snippet = fts_snippet_sql("articles_fts", 0, HIT_OPEN, HIT_CLOSE)
-    sql = f"""
-    WITH title AS (
-        SELECT rowid AS article_id, bm25(articles_fts) AS rank, {title_snippet} AS snippet
-        FROM articles_fts WHERE articles_fts MATCH :match
-    ),
-    para AS (
-        SELECT rowid AS paragraph_id, bm25(paragraphs_fts) AS rank, {snippet} AS snippet
-        FROM paragraphs_fts WHERE paragraphs_fts MATCH :match
-    ),
-    hits AS (
-        SELECT p.article_id, p.id AS paragraph_id, para.snippet, title.article_id IS NOT NULL AS in_title,
-               para.rank + :weight * COALESCE(title.rank, 0) AS rank
-        FROM para
-        JOIN paragraphs p ON p.id = para.paragraph_id
-        LEFT JOIN title ON title.article_id = p.article_id
-        UNION ALL
-        SELECT title.article_id, p.id, title.snippet, 1, :weight * title.rank
-        FROM title
-        JOIN paragraphs p ON p.article_id = title.article_id AND p.position = 0
-        WHERE NOT EXISTS (
-            SELECT 1 FROM para JOIN paragraphs q ON q.id = para.paragraph_id
-            WHERE q.article_id = title.article_id
-        )
-    )
-    SELECT a.id AS article_id, a.title, a.published, a.language, a.source,
-           p.position AS paragraph, p.text, hits.snippet, -hits.rank AS score
-    FROM hits
-    JOIN articles a ON a.id = hits.article_id
-    JOIN paragraphs p ON p.id = hits.paragraph_id
-    ORDER BY hits.in_title DESC, hits.rank, a.id, p.position
-    LIMIT :limit OFFSET :offset
-    """
-    return list(connection.execute(sa.text(sql), {"match": match, "weight": title_weight, "limit": limit, "offset": offset}))
+
+def paragraph_matches(match: str) -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching an FTS5 string (bm25: lower is better)."""
+    return _matches("paragraphs_fts", "paragraph_id", match, "paragraph_match")
+
+
+def title_matches(match: str) -> sa.TextClause:
+    """``article_id, rank`` of articles whose title matches."""
+    return _matches("articles_fts", "article_id", match, "title_match")
+
+
+def stem_matches(match: str) -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching in the stemmed index."""
+    return _matches(STEM_INDEX, "paragraph_id", match, "stem_match")
+
+
+def quote_matches(match: str) -> sa.TextClause:
+    """``quote_id, rank`` of quotes whose text matches."""
+    return _matches("quotes_fts", "quote_id", quote_text_match(match), "quote_match")
+
+
+def snippets(connection: sa.Connection, index: str, match: str, rowids: list[int], column: int = 0) -> dict[int, str]:
+    """FTS5 snippets (matches between HIT_OPEN/HIT_CLOSE) for just the rows being shown."""
+    if not rowids:
+        return {}
+    if index == "quotes_fts":
+        match = quote_text_match(match)
+    snippet = fts_snippet_sql(index, column, HIT_OPEN, HIT_CLOSE)
+    statement = sa.text(
+        f"SELECT rowid, {snippet} FROM {index} WHERE {index} MATCH :match AND rowid IN :ids"
+    ).bindparams(sa.bindparam("ids", expanding=True))
+    return dict(connection.execute(statement, {"match": match, "ids": rowids}).all())
 
 
 def quote_text_match(match: str) -> str:
@@ -184,3 +194,32 @@ def quote_text_match(match: str) -> str:
 def quote_ids_sql() -> sa.TextClause:
     """Quote ids whose text matches ``:match``, with their bm25 rank."""
     return sa.text("SELECT rowid AS id, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH :match")
+
+
+# The stemmed index is contentless (FTS5 keeps no copy of the stems): entries are added and
+# removed with the stems themselves, which the caller recomputes from the paragraph text.
+STEM_INDEX = "paragraphs_stem_fts"
+
+
+def insert_stems(connection: sa.Connection, rows: list[dict]) -> None:
+    """Index ``{"id": paragraph_id, "stems": "..."}`` rows in the stemmed index."""
+    if rows:
+        connection.execute(sa.text(f"INSERT INTO {STEM_INDEX}(rowid, text) VALUES (:id, :stems)"), rows)
+
+
+def delete_stems(connection: sa.Connection, rows: list[dict]) -> None:
+    """Remove paragraphs from the stemmed index (``stems`` must be what was indexed)."""
+    if rows:
+        connection.execute(
+            sa.text(f"INSERT INTO {STEM_INDEX}({STEM_INDEX}, rowid, text) VALUES ('delete', :id, :stems)"), rows
+        )
+
+
+def clear_stems(connection: sa.Connection) -> None:
+    """Empty the stemmed index (before rebuilding it)."""
+    connection.exec_driver_sql(f"INSERT INTO {STEM_INDEX}({STEM_INDEX}) VALUES ('delete-all')")
+
+
+def stem_hits_sql() -> sa.TextClause:
+    """Paragraph ids matching ``:match`` in the stemmed index, with bm25 rank."""
+    return sa.text(f"SELECT rowid AS paragraph_id, bm25({STEM_INDEX}) AS rank FROM {STEM_INDEX} WHERE {STEM_INDEX} MATCH :match")

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.normalize.model import Article
+from archive.normalize.stemming import stem_text
 from archive.store import sqlite
+from archive.store.duplicates import link_near_duplicates, record_duplicate_sources
+from archive.store.settings import require_current_stemmers
 from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
 
 ADDED, UNCHANGED, REPLACED, DUPLICATE, FAILED = "added", "unchanged", "replaced", "duplicate", "failed"
@@ -30,6 +33,7 @@ class Outcome:
     article_id: int | None = None
     duplicate_of: int | None = None
     reason: str | None = None
+    near_duplicate_of: tuple[int, ...] = ()  # stored, but linked to these similar articles
 
 
 class ArticleWriter:
@@ -63,8 +67,14 @@ class ArticleWriter:
     def _write_transaction(self, batch: Sequence[Article]) -> list[Outcome]:
         new_entity_ids: dict[str, int] = {}
         with self._engine.begin() as connection:
+            require_current_stemmers(connection)
             outcomes, fresh = self._place_articles(connection, batch)
             if fresh:
+                linked = link_near_duplicates(connection, fresh)
+                outcomes = [
+                    replace(o, near_duplicate_of=tuple(linked[o.article_id])) if o.article_id in linked else o
+                    for o in outcomes
+                ]
                 paragraph_ids = self._insert_paragraphs(connection, fresh)
                 self._insert_entities(connection, fresh, new_entity_ids)
                 entity_ids = {**self._entity_ids, **new_entity_ids}
@@ -102,7 +112,7 @@ class ArticleWriter:
                 outcomes.append(Outcome(UNCHANGED, existing.id))
                 continue
             if old_id is not None:  # the file changed: its old rows go, cascading to their children
-                connection.execute(sa.delete(articles).where(articles.c.id == old_id))
+                _delete_article(connection, old_id)
             if existing is not None or article.content_hash in first_in_batch:
                 outcomes.append(Outcome(DUPLICATE, duplicate_of=existing.id if existing is not None else None))
                 continue
@@ -110,11 +120,16 @@ class ArticleWriter:
             outcomes.append(Outcome(REPLACED if old_id is not None else ADDED))
             fresh.append((index, article))
         if not fresh:
+            record_duplicate_sources(connection, _duplicate_rows(batch, outcomes))
             return outcomes, []
-        ids = connection.execute(
-            sa.insert(articles).returning(articles.c.id, sort_by_parameter_order=True),
-            [_article_row(article, now) for _, article in fresh],
-        ).scalars().all()
+        # Ids are assigned here, not read back with RETURNING: SQLite can only return them in
+        # order one row per statement. This writer holds the write lock (BEGIN IMMEDIATE), so
+        # max(id) + 1… are exactly the ids SQLite would pick.
+        first = sqlite.next_id(connection, articles)
+        ids = list(range(first, first + len(fresh)))
+        connection.execute(
+            sa.insert(articles), [{"id": i, **_article_row(article, now)} for i, (_, article) in zip(ids, fresh)]
+        )
         id_of_index = {index: article_id for (index, _), article_id in zip(fresh, ids)}
         for index, outcome in enumerate(outcomes):
             if index in id_of_index:
@@ -122,18 +137,24 @@ class ArticleWriter:
             elif outcome.status == DUPLICATE and outcome.duplicate_of is None:
                 first = first_in_batch[batch[index].content_hash]
                 outcomes[index] = Outcome(DUPLICATE, duplicate_of=id_of_index[first])
+        record_duplicate_sources(connection, _duplicate_rows(batch, outcomes))
         return outcomes, [(id_of_index[index], article) for index, article in fresh]
 
     def _insert_paragraphs(self, connection, fresh) -> dict[tuple[int, int], int]:
+        first = sqlite.next_id(connection, paragraphs)
         rows = [
-            {"article_id": article_id, "position": position, "text": text}
-            for article_id, article in fresh
-            for position, text in enumerate(article.paragraphs)
+            (first + n, article_id, position, text)
+            for n, (article_id, position, text) in enumerate(
+                (article_id, position, text)
+                for article_id, article in fresh
+                for position, text in enumerate(article.paragraphs)
+            )
         ]
-        ids = connection.execute(
-            sa.insert(paragraphs).returning(paragraphs.c.id, sort_by_parameter_order=True), rows
-        ).scalars().all()
-        return {(row["article_id"], row["position"]): pid for row, pid in zip(rows, ids)}
+        sqlite.insert_tuples(connection, paragraphs, ("id", "article_id", "position", "text"), rows)
+        ids = [row[0] for row in rows]
+        stems = (stem for _, article in fresh for stem in (article.stemmed or [""] * len(article.paragraphs)))
+        sqlite.insert_stems(connection, [{"id": pid, "stems": stem} for pid, stem in zip(ids, stems)])
+        return {(article_id, position): pid for pid, article_id, position, _ in rows}
 
     def _insert_entities(self, connection, fresh, new_ids: dict[str, int]) -> None:
         wanted = {}
@@ -163,40 +184,61 @@ class ArticleWriter:
 
     def _insert_quotes(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
-            {
-                "article_id": article_id,
-                "paragraph_id": paragraph_ids[(article_id, quote.paragraph)],
-                "speaker": quote.speaker,
-                "speaker_entity_id": entity_ids.get(quote.speaker_key) if quote.speaker_key else None,
-                "role": quote.role,
-                "cue": quote.cue,
-                "text": quote.text,
-                "start": quote.start,
-                "end": quote.end,
-            }
+            (
+                article_id,
+                paragraph_ids[(article_id, quote.paragraph)],
+                quote.speaker,
+                entity_ids.get(quote.speaker_key) if quote.speaker_key else None,
+                quote.role,
+                quote.cue,
+                quote.text,
+                quote.start,
+                quote.end,
+            )
             for article_id, article in fresh
             for quote in article.quotes
         ]
-        if rows:
-            connection.execute(sa.insert(quotes), rows)
+        sqlite.insert_tuples(
+            connection, quotes, ("article_id", "paragraph_id", "speaker", "speaker_entity_id", "role", "cue", "text", "start", "end"), rows
+        )
 
     def _insert_mentions(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
-            {
-                "entity_id": entity_ids[mention.entity_key],
-                "article_id": article_id,
-                "paragraph_id": paragraph_ids[(article_id, mention.paragraph)] if mention.paragraph is not None else None,
-                "field": mention.field,
-                "surface": mention.surface,
-                "start": mention.start,
-                "end": mention.end,
-            }
+            (
+                entity_ids[mention.entity_key],
+                article_id,
+                paragraph_ids[(article_id, mention.paragraph)] if mention.paragraph is not None else None,
+                mention.field,
+                mention.surface,
+                mention.start,
+                mention.end,
+            )
             for article_id, article in fresh
             for mention in article.mentions
             if mention.entity_key in entity_ids
         ]
-        if rows:
-            connection.execute(sa.insert(entity_mentions), rows)
+        sqlite.insert_tuples(
+            connection, entity_mentions, ("entity_id", "article_id", "paragraph_id", "field", "surface", "start", "end"), rows
+        )
+
+
+def _duplicate_rows(batch: Sequence[Article], outcomes: list[Outcome]) -> list[tuple[int, str, int]]:
+    return [
+        (outcome.duplicate_of, article.source_path, article.record)
+        for article, outcome in zip(batch, outcomes)
+        if outcome.status == DUPLICATE and outcome.duplicate_of is not None
+    ]
+
+
+def _delete_article(connection: sa.Connection, article_id: int) -> None:
+    """Delete an article and its children; its stemmed-index entries go first (they need the text)."""
+    rows = connection.execute(
+        sa.select(paragraphs.c.id, paragraphs.c.text, articles.c.language)
+        .join(articles, articles.c.id == paragraphs.c.article_id)
+        .where(paragraphs.c.article_id == article_id)
+    ).all()
+    sqlite.delete_stems(connection, [{"id": r.id, "stems": stem_text(r.text, r.language)} for r in rows])
+    connection.execute(sa.delete(articles).where(articles.c.id == article_id))
 
 
 def _article_row(article: Article, now: str) -> dict:
@@ -217,4 +259,5 @@ def _article_row(article: Article, now: str) -> dict:
         "authors": json.dumps(article.authors, ensure_ascii=False) if article.authors else None,
         "related": json.dumps(article.related, ensure_ascii=False) if article.related else None,
         "ingested_at": now,
+        "simhash": article.simhash,
     }

@@ -118,3 +118,46 @@ def test_every_command_has_help_and_is_in_the_readme(command):
     assert result.exit_code == 0
     assert len(result.stdout.strip()) > 80
     assert re.search(rf"archive (?:--db \S+ )?{command}\b", README.read_text(encoding="utf-8")), f"{command} missing from README"
+
+
+@pytest.mark.parametrize("name", ["putin", "Putin", "Vladimir Putin", "PUTIN"])
+def test_quotes_by_speaker_is_alias_aware(ingested, name):
+    quotes = json.loads(ingested("quotes", "--speaker", name, "--json").stdout)
+    assert len(quotes) == 3 and {q["speaker"] for q in quotes} == {"Vladimir Putin"}
+    assert {"speaker", "text", "cue", "article_id", "paragraph", "published"} <= set(quotes[0])
+
+
+@pytest.mark.parametrize("name", ["Tokayev", "kassym-jomart tokayev", "Kassym Jomart Tokayev"])
+def test_quotes_by_tokayev(ingested, name):
+    quotes = json.loads(ingested("quotes", "--speaker", name, "--json").stdout)
+    assert [q["cue"] for q in quotes] == ["mengatakan", "katanya", "tambahnya"]
+
+
+def test_quotes_text_search_and_unattributed(ingested):
+    assert [q["text"] for q in json.loads(ingested("quotes", "kudeta", "--json").stdout)] == ["upaya kudeta"]
+    assert json.loads(ingested("quotes", "revolusi", "--json").stdout) == []
+    unattributed = json.loads(ingested("quotes", "revolusi", "--all", "--json").stdout)
+    assert [(q["text"], q["speaker"]) for q in unattributed] == [("revolusi warna", None)]
+
+
+def test_speakers_and_entities(ingested):
+    speakers = json.loads(ingested("speakers", "--json").stdout)
+    assert {(s["speaker"], s["quotes"], s["articles"]) for s in speakers} == {("Vladimir Putin", 3, 1), ("Kassym-Jomart Tokayev", 3, 1)}
+    people = json.loads(ingested("entities", "--type", "person", "--json").stdout)
+    by_name = {p["name"]: p for p in people}
+    assert set(by_name) == {"Vladimir Putin", "Kassym-Jomart Tokayev"}
+    assert "Putin" in by_name["Vladimir Putin"]["aliases"] and "Tokayev" in by_name["Kassym-Jomart Tokayev"]["aliases"]
+    assert {"name", "type", "mentions", "articles", "aliases"} <= set(people[0])
+    places = json.loads(ingested("entities", "--type", "place", "--min-mentions", "5", "--json").stdout)
+    assert {p["name"] for p in places} == {"Kazakhstan", "Rusia"}
+    assert ingested("entities", "--type", "planet").exit_code == 2
+
+
+def test_export_and_check(ingested, tmp_path):
+    result = ingested("export", "quotes", "--speaker", "putin", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    with open(tmp_path / "out" / "quotes.csv", encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 3
+    assert ingested("export", "nope", "--out", str(tmp_path)).exit_code == 2
+    checked = ingested("check", "--json")
+    assert checked.exit_code == 0 and json.loads(checked.stdout)["ok"] is True

@@ -59,3 +59,78 @@ def test_raw_syntax_error_is_one_line(archive):
     with pytest.raises(QueryError) as info:
         search(archive, SearchOptions('"unbalanced', raw=True))
     assert "\n" not in str(info.value)
+
+
+@pytest.fixture
+def mixed(engine, seed_dir):
+    """The seed (id, 2022-01-10) plus English articles with known dates, sources and languages."""
+    english = seed_dir / "wire"
+    english.mkdir()
+    (english / "a.txt").write_text(
+        "Markets rally in London\n\nLONDON (Reuters) - Stocks rallied on January 12, 2022 as banks gained. "
+        "Traders said the rally was broad. \"We are seeing real buying,\" said Jane Smith, a strategist.\n\n"
+        "Analysts expect more rallies this month as earnings come in.\n",
+        encoding="utf-8",
+    )
+    (english / "b.txt").write_text(
+        "Old rally remembered\n\nPARIS - Stocks rallied on March 3, 2015 after a long slump, dealers said.\n",
+        encoding="utf-8",
+    )
+    ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    return engine
+
+
+def _titles(engine, **kw):
+    return [h["title"] for h in search(engine, SearchOptions(**kw))]
+
+
+def test_date_filters(mixed):
+    assert _titles(mixed, query="rallied", since="2020-01-01") == ["Markets rally in London"]
+    assert _titles(mixed, query="rallied", until="2020-01-01") == ["Old rally remembered"]
+    assert _titles(mixed, query="rallied", since="2015-03-03", until="2015-03-03") == ["Old rally remembered"]
+
+
+def test_language_and_source_filters(mixed):
+    assert _titles(mixed, query="Kazakhstan", language="en") == []
+    assert len(_titles(mixed, query="Kazakhstan", language="ID")) == 1
+    assert _titles(mixed, query="rallied", source="wire") and _titles(mixed, query="Kazakhstan", source="wire") == []
+
+
+def test_entity_filter_is_alias_aware(mixed):
+    assert _titles(mixed, query="pertemuan", entity="putin") == _titles(mixed, query="pertemuan", entity="Vladimir Putin")
+    assert _titles(mixed, query="pertemuan", entity="putin")
+    assert _titles(mixed, query="rallied", entity="putin") == []
+
+
+def test_speaker_filter_searches_only_their_quotes(mixed):
+    hits = search(mixed, SearchOptions("kudeta", speaker="tokayev"))
+    assert [h["speaker"] for h in hits] == ["Kassym-Jomart Tokayev"]
+    assert f"{HIT_OPEN}kudeta{HIT_CLOSE}" in hits[0]["snippet"]
+    assert search(mixed, SearchOptions("kudeta", speaker="putin")) == []
+
+
+def test_grouping_per_article_and_paging(mixed):
+    one = search(mixed, SearchOptions("Kazakhstan"))
+    assert len(one) == 1
+    three = search(mixed, SearchOptions("Kazakhstan", per_article=3))
+    assert len(three) == 3 and len({h["article_id"] for h in three}) == 1
+    assert three[0]["score"] >= three[1]["score"] >= three[2]["score"]
+    everything = _titles(mixed, query="rallied OR Kazakhstan")
+    assert _titles(mixed, query="rallied OR Kazakhstan", limit=1, offset=1) == everything[1:2]
+
+
+def test_stemmed_search_finds_other_word_forms(mixed):
+    assert _titles(mixed, query="bela") == []
+    assert _titles(mixed, query="bela", stem=True) == ["Putin Klaim Kemenangan dalam Membela Kazakhstan dari Pemberontakan"]
+    assert "Markets rally in London" in _titles(mixed, query="rallies", stem=True)
+    hit = search(mixed, SearchOptions("bela", stem=True))[0]
+    assert f"{HIT_OPEN}membela{HIT_CLOSE}" in hit["snippet"]
+
+
+def test_bad_filter_values_are_usage_errors(mixed):
+    from archive.errors import UsageError
+
+    with pytest.raises(UsageError):
+        search(mixed, SearchOptions("x", since="2022-13-01"))
+    with pytest.raises(UsageError):
+        search(mixed, SearchOptions("x", since="2022-02-01", until="2022-01-01"))

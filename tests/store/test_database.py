@@ -49,3 +49,33 @@ def test_missing_database_for_reading_and_not_a_database(tmp_path):
         open_database(junk)
     with pytest.raises(DatabaseError, match="directory"):
         open_database(tmp_path)
+
+
+def test_fts_triggers_survive_every_migration(db_path):
+    engine = open_database(db_path)
+    query = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+    with engine.connect() as connection:
+        triggers = connection.exec_driver_sql(query).scalar_one()
+    assert triggers == 9
+    downgrade(engine, "0001")
+    engine.dispose()
+    engine = open_database(db_path)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql(query).scalar_one() == triggers
+    engine.dispose()
+
+
+def test_stemmers_are_recorded_and_a_mismatch_is_refused(engine, seed_dir):
+    from archive.errors import DatabaseError
+    from archive.ingest import IngestOptions, ingest
+    from archive.normalize.stemming import STEMMERS
+
+    with engine.begin() as connection:
+        assert connection.exec_driver_sql("SELECT value FROM settings WHERE key = 'stemmers'").scalar_one() == STEMMERS
+        connection.exec_driver_sql("UPDATE settings SET value = 'old-stemmer' WHERE key = 'stemmers'")
+    with pytest.raises(DatabaseError, match="check --repair"):
+        ingest(engine, IngestOptions(paths=(str(seed_dir),)))
+    from archive.store.check import check
+
+    assert check(engine, repair=True).ok
+    assert ingest(engine, IngestOptions(paths=(str(seed_dir),))).counts["added"] == 1

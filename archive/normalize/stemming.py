@@ -1,0 +1,54 @@
+"""Word stems for the stemmed search index: Sastrawi for Indonesian, Snowball for English.
+
+A searcher typing ``bela`` should find ``membela`` and ``dibela``: Indonesian builds words with
+prefixes and suffixes (me-, di-, pe-…-an, ke-…-an) around a root, which Sastrawi strips using its
+root-word dictionary. English inflections (``rallies``/``rallied``) reduce with the Snowball
+(Porter 2) stemmer. The index and the queries must use the same stemmers, so their names are
+stored in the database (``settings.stemmers``) when the index is built.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STEMMERS = "sastrawi:id snowball-english:en"  # recorded in the database with the index
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _sastrawi():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem_word(word: str, language: str | None) -> str:
+    """The stem of one lower-cased word in ``language`` (unchanged for other languages)."""
+    if word.isdigit() or len(word) < 3:
+        return word
+    if language == "id":
+        return _sastrawi().stem(word) or word
+    if language == "en":
+        return _snowball().stemWord(word)
+    return word
+
+
+def stem_text(text: str, language: str | None) -> str:
+    """The text as space-separated stems (what the stemmed index stores)."""
+    return " ".join(stem_word(w, language) for w in _WORD.findall(text.lower()))
+
+
+def query_stems(word: str) -> set[str]:
+    """Every stem a query word may have been indexed under (its language is unknown)."""
+    lower = word.lower()
+    return {lower, stem_word(lower, "id"), stem_word(lower, "en")}

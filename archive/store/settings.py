@@ -1,0 +1,41 @@
+"""Archive-wide settings stored in the database (which stemmers built the stemmed index)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from archive.errors import DatabaseError
+from archive.normalize.stemming import STEMMERS
+from archive.store.schema import settings
+
+STEMMERS_KEY = "stemmers"
+
+
+def get_setting(connection: sa.Connection, key: str) -> str | None:
+    return connection.execute(sa.select(settings.c.value).where(settings.c.key == key)).scalar_one_or_none()
+
+
+def set_setting(connection: sa.Connection, key: str, value: str) -> None:
+    connection.execute(sa.delete(settings).where(settings.c.key == key))
+    connection.execute(sa.insert(settings).values(key=key, value=value))
+
+
+def record_stemmers(engine: Engine) -> None:
+    """On a new archive, record the stemmers its stemmed index is built with."""
+    with engine.connect() as connection:
+        if get_setting(connection, STEMMERS_KEY) is not None:
+            return
+    with engine.execution_options(immediate_transaction=True).begin() as connection:
+        if get_setting(connection, STEMMERS_KEY) is None:
+            set_setting(connection, STEMMERS_KEY, STEMMERS)
+
+
+def require_current_stemmers(connection: sa.Connection) -> None:
+    """Refuse to use a stemmed index built by other stemmers: its entries would not match."""
+    built = get_setting(connection, STEMMERS_KEY)
+    if built is not None and built != STEMMERS:
+        raise DatabaseError(
+            f"the stemmed index was built with {built!r}, this version stems with {STEMMERS!r}: "
+            "run 'archive check --repair' to rebuild it"
+        )

@@ -1,0 +1,28 @@
+import json
+from pathlib import Path
+
+from archive.normalize.fingerprint import NEAR_BITS, bands, distance, simhash
+
+TEXT = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))["paragraphs"]
+
+
+def test_same_text_same_fingerprint_and_stable_value():
+    assert simhash(TEXT) == simhash(list(TEXT))
+    assert -(1 << 63) <= simhash(TEXT) < (1 << 63)  # fits a signed BIGINT
+
+
+def test_small_edit_is_near_and_different_story_is_far():
+    edited = [TEXT[0].replace("kekerasan terburuk", "kekerasan paling buruk"), *TEXT[1:]]
+    assert distance(simhash(TEXT), simhash(edited)) <= NEAR_BITS
+    other = ["The central bank kept interest rates unchanged on Thursday, citing cooling inflation and a "
+             "stronger currency, and said it would watch global markets closely before acting again this year."]
+    assert distance(simhash(TEXT), simhash(other)) > NEAR_BITS
+
+
+def test_near_fingerprints_share_a_band():
+    edited = [TEXT[0].replace("kekerasan terburuk", "kekerasan paling buruk"), *TEXT[1:]]
+    assert set(enumerate(bands(simhash(TEXT)))) & set(enumerate(bands(simhash(edited))))
+
+
+def test_short_text_has_no_fingerprint():
+    assert simhash(["Too short to compare."]) is None
