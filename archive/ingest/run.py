@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 
 from sqlalchemy.engine import Engine
 
-from archive.errors import ArchiveError, InputError
-from archive.ingest.discover import Found, default_source, discover
+from archive.ingest.discover import discover
 from archive.ingest.parallel import bounded_map
+from archive.ingest.tasks import plan, run_task
 from archive.normalize.model import Article
-from archive.normalize.pipeline import normalize
 from archive.normalize.warm import warm_up
-from archive.readers import RecordError, read_file
 from archive.readers.base import ReadOptions
 from archive.store.writer import FAILED, ArticleWriter, Outcome
 
@@ -73,30 +71,6 @@ class IngestSummary:
         return len({path for path, _ in self.failures})
 
 
-def _process(found: Found, read_options: ReadOptions) -> tuple[Found, list[Article | RecordError], str | None]:
-    """Worker task: read and normalize one file (pure; no database). Never raises for bad input."""
-    if found.reason:
-        return found, [], found.reason
-    source = default_source(found.path, found.root)
-    results: list[Article | RecordError] = []
-    try:
-        for raw in read_file(found.path, read_options):
-            if isinstance(raw, RecordError):
-                results.append(raw)
-                continue
-            try:
-                results.append(normalize(raw, default_source=source))
-            except InputError as exc:
-                results.append(RecordError(raw.source_path, raw.record, str(exc)))
-    except ArchiveError as exc:
-        return found, results, str(exc)
-    except RecursionError:
-        return found, results, "too deeply nested to read"
-    except Exception as exc:  # a reader or normalizer bug must cost one file, not the batch
-        return found, results, f"internal error while reading ({type(exc).__name__}: {exc})"
-    return found, results, None
-
-
 def count_files(options: IngestOptions) -> int:
     """How many files the run will look at (for a progress bar)."""
     return sum(1 for _ in discover(options.paths, options.include, options.exclude, options.follow_symlinks))
@@ -114,56 +88,45 @@ def ingest(
     """
     workers = options.workers or os.cpu_count() or 1
     found = discover(options.paths, options.include, options.exclude, options.follow_symlinks)
+    tasks = plan(found, options.read_options)
     if workers > 1:
-        # Peek ahead: small jobs run in-process; the pool only pays off for many files.
-        head = []
-        for item in found:
-            head.append(item)
-            if len(head) >= _PARALLEL_THRESHOLD:
-                break
+        # Peek ahead: small jobs run in-process; the pool only pays off for many tasks.
+        head = list(islice(tasks, _PARALLEL_THRESHOLD))
         if len(head) < _PARALLEL_THRESHOLD:
             workers = 1
-        found = chain(head, found)
+        tasks = chain(head, tasks)
     if workers > 1:
         warm_up()  # build the normalizer's data once, shared copy-on-write by the forked workers
     writer = ArticleWriter(engine)
     summary = IngestSummary()
     pending: list[tuple[FileReport, Article]] = []
-    reports: list[FileReport] = []  # files whose articles are waiting in `pending`
+    reports: list[FileReport] = []  # files read since the last flush; the last may still be open
 
-    def flush() -> None:
+    def flush(final: bool = False) -> None:
         outcomes = writer.write([article for _, article in pending])
         for (report, _), outcome in zip(pending, outcomes):
             _record(report, outcome)
-        for report in reports:
+        pending.clear()
+        done = reports if final else reports[:-1]  # a streamed file may have more records coming
+        for report in done:
             summary.add(report)
             if on_file:
                 on_file(report)
-        pending.clear()
-        reports.clear()
+        del reports[: len(done)]
 
-    task = partial(_process, read_options=options.read_options)
-    for item, results, error in bounded_map(task, found, workers):
-        report = FileReport(item.path)
-        if item.reason and not item.failed:
-            report.skipped = item.reason
-        elif error:
-            report.problems.append(error)
-        for result in results:
-            if isinstance(result, RecordError):
-                where = f"record {result.record + 1}: " if _multi_record(results) else ""
-                report.problems.append(f"{where}{result.reason}")
-            else:
-                pending.append((report, result))
-        reports.append(report)
-        if len(pending) >= options.batch_size or len(reports) >= options.batch_size:
+    current = -1
+    for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers):
+        task = result.task
+        if task.file_number != current:  # tasks of one file arrive together, in order
+            current = task.file_number
+            reports.append(FileReport(task.found.path, skipped=None if task.found.failed else task.found.reason))
+        report = reports[-1]
+        report.problems.extend(result.problems)
+        pending.extend((report, article) for article in result.articles)
+        if len(pending) >= options.batch_size or len(reports) > options.batch_size:
             flush()
-    flush()
+    flush(final=True)
     return summary
-
-
-def _multi_record(results: Sequence[Article | RecordError]) -> bool:
-    return len(results) > 1 or any(r.record for r in results)
 
 
 def _record(report: FileReport, outcome: Outcome) -> None:

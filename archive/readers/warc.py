@@ -6,6 +6,8 @@ Records are read one at a time with ``warcio``; the page goes through the HTML r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,7 +66,8 @@ def _article(record, data: bytes, path: str, index: int) -> RawDocument | Record
     try:
         if not data.strip():
             raise InputError("empty HTML response")
-        return extract_html(decode_html(data, declared=match.group(1) if match else None), path, index, url)
+        document = extract_html(decode_html(data, declared=match.group(1) if match else None), path, index, url)
+        return replace(document, format="warc")
     except InputError as exc:
         return RecordError(path, index, f"{url}: {exc}")
 

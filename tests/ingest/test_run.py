@@ -80,3 +80,30 @@ def test_parallel_ingest_matches_serial(tmp_path, seed_dir):
         engine.dispose()
     assert results[0] == results[1]
     assert results[0][0]["added"] == 81
+
+
+def test_streamed_jsonl_records_are_normalized_in_parallel_and_bad_lines_reported(tmp_path):
+    import json
+
+    from archive.store.database import open_database
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    lines = [
+        json.dumps({"title": f"Item {i}", "text": f"Berita nomor {i} tentang banjir di kota {i} yang cukup panjang untuk disimpan."})
+        for i in range(150)
+    ]
+    lines[70] = '{"title": "broken", "text": '
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        engine = open_database(tmp_path / f"w{workers}.db")
+        summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=workers, batch_size=16))
+        with engine.connect() as connection:
+            records = connection.exec_driver_sql("SELECT record FROM articles ORDER BY id").scalars().all()
+        engine.dispose()
+        results.append((summary.counts["added"], summary.files, [reason.split(":")[0] for _, reason in summary.failures], records))
+    assert results[0] == results[1]
+    added, files, reasons, records = results[0]
+    assert (added, files, reasons) == (149, 1, ["record 71"])
+    assert records == [r for r in range(150) if r != 70]

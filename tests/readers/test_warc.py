@@ -37,7 +37,7 @@ def test_html_responses_become_articles(tmp_path, suffix):
     path = tmp_path / f"crawl{suffix}"
     path.write_bytes(_warc(gzip=suffix.endswith(".gz")))
     antara, french = list(read_file(path))
-    assert (antara.format, antara.record, antara.url) == ("html", 1, "https://www.antaranews.com/berita/527615")
+    assert (antara.format, antara.record, antara.url) == ("warc", 1, "https://www.antaranews.com/berita/527615")
     assert antara.title == "29 penerbangan Bandara Internasional Lombok dibatalkan"
     assert antara.published == "2015-11-05"
     assert antara.paragraphs[0].startswith("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan")
