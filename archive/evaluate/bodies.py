@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from archive.errors import InputError
+from archive.normalize.pipeline import normalize
 from archive.readers.html import decode_html, extract_html
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -69,7 +70,7 @@ def aggregate(counts: list[tuple[float, float, float]]) -> dict[str, float]:
 
 
 def evaluate(corpus_dir: str | Path) -> dict:
-    """Extract every gold page of a corpus and score body, title and date.
+    """Read and normalize every gold page of a corpus (as ingest does) and score body, title and date.
 
     Returns ``precision``, ``recall``, ``f1``, ``pages`` (per-page rows, worst first), and ``title_accuracy`` /
     ``date_accuracy`` when the gold carries titles / publication dates.
@@ -85,8 +86,10 @@ def evaluate(corpus_dir: str | Path) -> dict:
                 continue  # a subset copy of the corpus (tests/data/corpora) keeps the full gold file
             body = gold.get("body", gold.get("content", ""))
             try:
-                doc = extract_html(decode_html((corpus / gold["file"]).read_bytes()), gold["file"])
-                text, title, published, error = doc.text, doc.title, doc.published, None
+                article = normalize(extract_html(decode_html((corpus / gold["file"]).read_bytes()), gold["file"]))
+                # What the archive stores; the gold bodies keep the dateline, so it is put back in front.
+                lead = f"{article.dateline} - " if article.dateline else ""
+                text, title, published, error = lead + "\n".join(article.paragraphs), article.title, article.published, None
             except InputError as exc:
                 text, title, published, error = "", None, None, str(exc)
             count = page_scores(body, text)

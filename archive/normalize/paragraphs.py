@@ -6,17 +6,20 @@ from collections.abc import Iterable
 
 from archive.normalize.cleanup import fold
 
-# Paragraphs shorter than this are not deduplicated: a repeated "***" or "(Reuters)" separator
-# is layout, while a repeated paragraph of real prose is the scraper saving the body twice.
-_MIN_DEDUPE_WORDS = 4
+# A scraper that saves a body twice repeats a long stretch of prose: repeated paragraphs are dropped
+# when their run of consecutive repeats holds at least _MIN_REPEAT_WORDS words, _MIN_MEAN_WORDS per
+# paragraph on average. Short lines that recur ("Eat every 2–3 hours" in a meal plan, table rows,
+# "***" separators) are content or layout, and kept.
+_MIN_REPEAT_WORDS = 30
+_MIN_MEAN_WORDS = 12
 
 
 def split_blocks(lines: list[str]) -> list[str]:
     """Group cleaned lines (``""`` for a blank line) into paragraphs.
 
-    Scrapes come in two layouts: one paragraph per line (the seed) or hard-wrapped text whose
-    paragraphs are separated by blank lines. Lines are joined only when blocks of several lines
-    are the norm, so a one-line-per-paragraph file is never glued together.
+    Scrapes come in two layouts: one paragraph per line (the seed), or hard-wrapped text whose
+    paragraphs are separated by blank lines. Lines are joined only when they look wrapped, so a
+    one-line-per-paragraph file or a list of short lines is never glued together.
     """
     blocks: list[list[str]] = [[]]
     for line in lines:
@@ -25,31 +28,44 @@ def split_blocks(lines: list[str]) -> list[str]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
-    multi = sum(1 for b in blocks if len(b) > 1)
-    if blocks and multi * 2 > len(blocks) and not _lines_are_sentences(blocks):
+    if _looks_hard_wrapped(blocks):
         return [" ".join(b) for b in blocks]
     return [line for b in blocks for line in b]
 
 
-def _lines_are_sentences(blocks: list[list[str]]) -> bool:
-    """True when most lines end a sentence, i.e. each line is already a paragraph."""
-    lines = [line for b in blocks for line in b]
-    ended = sum(1 for line in lines if line.rstrip().endswith((".", "!", "?", '"', "”", "’", ":")))
-    return ended * 4 >= len(lines) * 3
+def _looks_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """True when most lines that continue a block break mid-sentence at a similar, long width."""
+    inner = [line for block in blocks for line in block[:-1]]  # the last line of a block may be short
+    if not inner:
+        return False
+    wrapped = sum(1 for line in inner if len(line) >= 40 and not line.endswith((".", "!", "?", '"', "”", "’", ":")))
+    return wrapped * 4 >= len(inner) * 3
 
 
 def dedupe(paragraphs: Iterable[str]) -> list[str]:
-    """Keep each paragraph once, in first-seen order (whole-paragraph equality, case and spacing folded).
+    """Drop the second copy of a body saved twice: repeated paragraphs in a long repeated run.
 
-    Only whole paragraphs are compared: a sentence quoted again inside a different paragraph is
-    content, not a scraping artefact.
+    Only whole paragraphs are compared (case and spacing folded): a sentence quoted again inside a
+    different paragraph is content, not a scraping artefact.
     """
+    items = list(paragraphs)
     seen: set[str] = set()
-    kept: list[str] = []
-    for paragraph in paragraphs:
+    repeated = []
+    for paragraph in items:
         key = fold(paragraph)
-        if key in seen and len(key.split()) >= _MIN_DEDUPE_WORDS:
-            continue
+        repeated.append(key in seen)
         seen.add(key)
-        kept.append(paragraph)
-    return kept
+    drop = [False] * len(items)
+    start = 0
+    while start < len(items):
+        if not repeated[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(items) and repeated[end]:
+            end += 1
+        words = sum(len(items[i].split()) for i in range(start, end))
+        if words >= _MIN_REPEAT_WORDS and words >= _MIN_MEAN_WORDS * (end - start):
+            drop[start:end] = [True] * (end - start)
+        start = end
+    return [paragraph for paragraph, dropped in zip(items, drop) if not dropped]

@@ -87,3 +87,10 @@ def test_same_text_hashes_the_same_whatever_the_furniture():
     a = normalize(_doc("Judul\nloading...\nIsi berita yang cukup panjang untuk diuji di sini.\n(esn)"))
     b = normalize(_doc("Judul\nIsi berita yang cukup panjang untuk diuji di sini.\n"))
     assert a.content_hash == b.content_hash
+
+
+def test_repeated_short_lines_of_a_list_are_kept():
+    day = ["Meal 1", "Eat every 2–3 hours", "1 scoop protein, 1 cup strawberries", "Meal 2", "Eat every 2–3 hours"]
+    text = "Meal plan\n" + "\n".join(day + ["Day two follows the same rhythm with other food."] + day) + "\n"
+    article = normalize(_doc(text))
+    assert len(article.paragraphs) == 2 * len(day) + 1
