@@ -131,3 +131,45 @@ def test_arbitrary_unicode(paragraphs, language):
     for q in extract_quotes(paragraphs, language):
         assert paragraphs[q.paragraph][q.start : q.end] == q.text
     extract(paragraphs, language)
+
+
+# Failure modes seen on real article bodies (tests/data/quotes_real.jsonl).
+
+
+def _speakers(paragraphs, language="en"):
+    return [(q.text, q.speaker) for q in extract(paragraphs, language) if q.speaker]
+
+
+def test_blank_lines_do_not_break_a_continued_quote():
+    paras = ['Ms Persson said: "I would like to emphasise this.', "", '"Her statements have been coherent."']
+    assert [s for _, s in _speakers(paras)] == ["Persson", "Persson"]
+
+
+def test_appositive_and_descriptors_between_quote_and_verb():
+    assert _speakers(['"We had issues," Mayer, the chairman of streaming, said Tuesday.']) == [("We had issues", "Mayer")]
+    got = _speakers(['"We found water," lead researcher and NASA planetary scientist Lucas Paganini said.'])
+    assert got == [("We found water", "Lucas Paganini")]
+
+
+def test_sentence_initial_gerund_and_function_words_are_not_names():
+    paras = [
+        "Apple chief executive Tim Cook spoke on Tuesday.",
+        'Hosting Cook at the conference "is our dream," Benioff said.',
+        '"I can feel him here," Cook said.',
+    ]
+    assert _speakers(paras)[-1] == ("I can feel him here", "Tim Cook")
+
+
+def test_title_inside_a_sentence_is_not_the_cue_subjects_words():
+    paras = ['After hitting “Takin’ It To the Streets,” the singer told the audience, “that’s really good.”']
+    assert _speakers(paras) == [("that’s really good.", "the singer")]
+
+
+def test_determiner_phrase_speakers():
+    assert _speakers(['"We’d be North Dakota," one user quipped.']) == [("We’d be North Dakota", "one user")]
+    assert _speakers(['"Flu season has begun," the doctors wrote.']) == []
+
+
+def test_mashed_sentences_do_not_glue_names():
+    text = '"Urbano aman di medan basah," jelas PT Evoluzione Alessandro Monzani.Sementara Sportivo adalah ban touring.'
+    assert _speakers([text], "id") == [("Urbano aman di medan basah", "Alessandro Monzani")]

@@ -35,7 +35,7 @@ _EN_VERBS = """said says say told tells added adds stated states noted notes exp
     announced continued recalled recalls remarked replied responded emphasized emphasised affirmed
     acknowledged admitted conceded concluded observed suggested tweeted posted stressed cautioned
     urged complained joked shouted agreed confirmed reiterated maintained commented lamented
-    quipped vowed pledged predicted testified wondered""".split() + ["pointed out"]
+    quipped vowed pledged predicted testified wondered comments""".split() + ["pointed out"]
 _EN_STRONG = {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "continued"}
 
 
@@ -54,7 +54,7 @@ _ACCORDING = {"id": re.compile(r"\b(?P<cue>[Mm]enurut)\s+"), "en": re.compile(r"
 _LEAD = re.compile(r"\s*(?P<punct>[,.;:!?]?)\s*(?:[-–—]+\s*)?")
 _LAGI = re.compile(r"\s+lagi\b")
 _DEMONSTRATIVE = re.compile(r"\s+(?:itu|ini|tersebut)\b")
-_ANAPHOR = re.compile(r"\s+[^\W\d_][^,.;:!?\"“”]{0,80}?\s(?:itu|ini|tersebut)\b")
+_ANAPHOR = re.compile(r"\s+[^\W\d_][^,.;:!?\"“”]{0,120}?\s(?:itu|ini|tersebut)\b")
 # Words right before a quote that announce a name, title or term rather than speech.
 _NAMING = re.compile(
     r"(?:so-called|so\s+called|dubbed|called|named|titled|entitled|known\s+as|nicknamed|termed|"
@@ -148,6 +148,33 @@ def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None
     return Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "tail")
 
 
+_APPOSITIVE_GAP = re.compile(r",[^\"“”]*,(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$")
+_TAIL_REACH = 200  # characters between a quote and the verb of its attribution
+
+
+def _verb_ahead(text: str, pos: int, hi: int, lang: str) -> Attribution | None:
+    """Subject and verb with more between them than a name: ``"…," Mayer, Disney's chairman, said``
+    (appositive between commas) or ``"…," lead researcher and NASA planetary scientist Lucas
+    Paganini said`` (descriptive words before the name)."""
+    end = sentence_end(text, pos, min(hi, pos + _TAIL_REACH))
+    m = _VERBS[lang].search(text, pos, end)
+    if not m or any(c in text[pos : m.start()] for c in "\"“”«»"):
+        return None
+    cue = re.sub(r"\s+", " ", m.group("cue"))
+    first = read_forward(text, pos, m.start(), lower_ok=True)
+    if first and (first.name or first.role) and _APPOSITIVE_GAP.match(text, first.end, m.start()):
+        return Attribution(first, cue, m.end(), "tail")
+    if len(words(text, pos, m.start())) > 14:
+        return None
+    adv = re.search(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$", text[pos : m.start()])
+    stop = pos + adv.start() if adv else m.start()
+    phrase = read_backward(text, pos, stop)
+    if phrase and phrase.name and not phrase.pronoun and not phrase.plural:
+        return Attribution(phrase, cue, m.end(), "tail")
+    phrase = descriptive(text, pos, stop)
+    return Attribution(phrase, cue, m.end(), "tail") if phrase else None
+
+
 def parse_tail(text: str, close: int, hi: int, quote_end: str, language: str | None) -> Attribution | None:
     """Attribution that follows a quote in the same sentence, or None."""
     lead = _LEAD.match(text, close, hi)
@@ -157,7 +184,7 @@ def parse_tail(text: str, close: int, hi: int, quote_end: str, language: str | N
     for lang in _langs(language):
         found = _after_cue(text, pos, hi, lang, comma)
         if found is None and comma and punct not in (".", ";", ":"):
-            found = _subject_verb(text, pos, hi, lang)
+            found = _subject_verb(text, pos, hi, lang) or _verb_ahead(text, pos, hi, lang)
         if found is None and punct not in (".", ";", ":"):
             m = _ACCORDING[lang].match(text, pos, hi)
             if m:
@@ -187,6 +214,35 @@ def is_naming(text: str, lo: int, open_: int) -> bool:
     return bool(_NAMING.search(text, max(lo, open_ - 40), open_))
 
 
+_DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
+_NOT_IN_NP = (FUNCTION_CAPS - _DESCRIPTIVE_HEADS - {"and", "dan"}) | frozenset(
+    "has have had is are was were be been being will would can could may might should must does did do not yang".split()
+)
+_AGE = re.compile(r"\d+-year-old$|berusia$", re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|pun|juga|lalu|kemudian|lantas|sempat))*\s*$")
+
+
+def descriptive(text: str, lo: int, hi: int) -> Phrase | None:
+    """The whole clause before a speech verb is a determiner phrase: "one user (quipped)",
+    "the man (wrote)", "a judge (ruled)". "The 56-year-old" points back like a pronoun."""
+    ws = words(text, lo, hi)
+    if not (2 <= len(ws) <= 5) or ws[0].text.casefold() not in _DESCRIPTIVE_HEADS:
+        return None
+    if text[lo : ws[0].start].strip() or text[ws[-1].end : hi].strip():
+        return None
+    if any(w.stop_after or w.text.casefold() in _NOT_IN_NP for w in ws[1:]):
+        return None
+    if any(re.search(r"[,;:()\[\]!?\"“”„«»/]", text[a.end : b.start]) for a, b in zip(ws, ws[1:])):
+        return None
+    whole = text[ws[0].start : ws[-1].end]
+    if len(ws) == 2 and _AGE.search(ws[1].text) and ws[0].text.casefold() == "the":
+        return Phrase(None, None, whole, ws[0].start, ws[-1].end, pronoun=True)
+    last = ws[-1].text
+    if last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return Phrase(None, None, whole, ws[0].start, ws[-1].end, plural=True)  # "the doctors wrote": a group
+    return Phrase(None, whole, whole, ws[0].start, ws[-1].end)
+
+
 def _adjunct(ws) -> bool:
     """A comma-delimited piece that is not a subject: "saat dihubungi", "Kamis", "speaking in Paris"."""
     head = ws[0].text
@@ -197,15 +253,28 @@ def _adjunct(ws) -> bool:
     )
 
 
+_WHEN = re.compile(r"\s(?:saat|ketika|usai|seusai|sambil|selepas)\s")
+
+
 def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
     """The subject of a verb, skipping comma-delimited adjuncts ("X, saat dihubungi, Kamis, mengatakan")."""
-    hi = verb
+    adv = _TRAILING_ADVERBS.search(text, lo, verb)
+    hi = adv.start() if adv else verb
     for _ in range(4):
         cut = text.rfind(",", lo, hi)
         seg_lo = lo if cut < 0 else cut + 1
         ws = words(text, seg_lo, hi)
         if ws:
             phrase = read_backward(text, seg_lo, hi)
+            if phrase is None and cut < 0:
+                phrase = descriptive(text, seg_lo, hi)  # only a clause-opening phrase, not an appositive
+            if phrase is None:
+                # "H Burhan Noor saat mendampingi … mengatakan": a time clause between subject and verb
+                when = _WHEN.search(text, seg_lo, hi)
+                if when:
+                    phrase = read_backward(text, seg_lo, when.start())
+                    if phrase and not phrase.name:
+                        phrase = None
             adjunct = _adjunct(ws)
             if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
                 return phrase

@@ -7,11 +7,25 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Quote
-from .cues import Attribution, is_naming, parse_head, parse_late, parse_tail, sentence_end, sentence_subjects, speech_subjects
+from .cues import (
+    Attribution,
+    is_naming,
+    parse_head,
+    parse_late,
+    parse_tail,
+    sentence_end,
+    sentence_start,
+    sentence_subjects,
+    speech_subjects,
+)
 from .marks import Span, find_spans, opens_paragraph
 from .speakers import NameBook, Phrase
 
 _GAP = re.compile(r"[\s,;:.\-–—]*")
+# "…," adding "…" / "…," menambahkan "…": a participle that carries the same speaker on.
+_CONTINUING = re.compile(r"[\s,;:]*(?:adding|saying|continuing|menambahkan|melanjutkan)[\s,:]*")
+# "…," said X in a statement, "as it's …": a short adjunct after the cue, then the sentence goes on.
+_CLAUSE_GAP = re.compile(r"[^.!?;:\"“”«»]{0,60},\s*")
 _EMPTY_TAIL = re.compile(r"[\s.,;:!?)\]]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from dan di ke dari yang untuk atau".split())
@@ -68,9 +82,13 @@ def _quote_end(text: str, span: Span) -> str:
 def _attribute(text: str, lo: int, span: Span, limit: int, language: str | None) -> Attribution | None:
     """Best attribution for one span: tail cue, colon, according to, reported speech, late cue."""
     tail = parse_tail(text, span.close, limit, _quote_end(text, span), language) if span.closed else None
+    quoted = text[span.start : span.end]
+    if tail and _term_like(quoted) and text[sentence_start(text, lo, span.open) : span.open].strip():
+        # After hitting "Takin' It To the Streets," the singer told …: a title inside a sentence
+        # is not what the cue's subject said.
+        tail = None
     if tail:
         return tail
-    quoted = text[span.start : span.end]
     vetoed = is_naming(text, lo, span.open) or _term_like(quoted) or _nickname(text, span)
     head = parse_head(text, lo, span.open, language)
     if head and head.source in ("colon", "according") and not vetoed:
@@ -96,7 +114,11 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
     paras = [p if isinstance(p, str) else "" for p in paragraphs]
     items: list[_Item] = []
     prev_unclosed: _Item | None = None
+    prev_text = -1  # the last paragraph with text: scraped bodies put blank lines between paragraphs
     for i, text in enumerate(paras):
+        if not text.strip():
+            continue
+        before, prev_text = prev_text, i
         spans = find_spans(text)
         lo = 0
         last: _Item | None = None
@@ -107,13 +129,18 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
             if not span.closed and span.single and not _next_opens(paras, i, single=True):
                 continue  # an unmatched single mark is an apostrophe we could not tell apart
             item.attribution = _attribute(text, lo, span, limit, language)
-            if item.attribution is None and k == 0 and opens_paragraph(text, span) and i and paras[i - 1].rstrip().endswith(":"):
-                prev = paras[i - 1].rstrip()
+            if item.attribution is None and k == 0 and opens_paragraph(text, span) and before >= 0 and paras[before].rstrip().endswith(":"):
+                prev = paras[before].rstrip()
                 head = parse_head(prev, 0, len(prev), language)
                 item.attribution = head if head and head.source == "colon" else None
             if item.attribution is None and last and last.attribution:
                 # "…," kata X, "…" / "…," he said. "…": a quote right after another's cue continues it.
-                if _same_sentence_gap(text, last.attribution.end, span.open) and _EMPTY_TAIL.fullmatch(text, span.close, limit):
+                gap = last.attribution.end <= span.open and (
+                    _GAP.fullmatch(text, last.attribution.end, span.open)
+                    or _CONTINUING.fullmatch(text, last.span.close, span.open)
+                    or (_CLAUSE_GAP.fullmatch(text, last.attribution.end, span.open) and text[span.start : span.start + 1].islower())
+                )
+                if gap or (_same_sentence_gap(text, last.attribution.end, span.open) and _EMPTY_TAIL.fullmatch(text, span.close, limit)):
                     item.attribution = last.attribution
             if continued and prev_unclosed is not None:
                 if prev_unclosed.chain is None:
@@ -140,9 +167,7 @@ def _same_sentence_gap(text: str, lo: int, hi: int) -> bool:
 
 
 def _next_opens(paras: list[str], i: int, single: bool) -> bool:
-    if i + 1 >= len(paras):
-        return False
-    nxt = paras[i + 1].lstrip()
+    nxt = next((p.lstrip() for p in paras[i + 1 :] if p.strip()), "")
     return nxt[:1] in ("‘'" if single else "\"“”„«")
 
 
@@ -165,7 +190,9 @@ def _inherit_paragraphs(items: list[_Item], paras: list[str]) -> None:
     continues that speaker (news style: the attribution is not repeated)."""
     for n in range(1, len(items)):
         item, prev = items[n], items[n - 1]
-        if item.attribution or not item.whole or not prev.attribution or prev.para != item.para - 1:
+        if item.attribution or not item.whole or not prev.attribution or prev.para >= item.para:
+            continue
+        if any(paras[p].strip() for p in range(prev.para + 1, item.para)):
             continue
         text = paras[item.para]
         if _sentence_like(text[item.span.start : item.span.end]) and prev.attribution.phrase:

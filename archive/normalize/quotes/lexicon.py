@@ -48,6 +48,8 @@ ROLE_WORDS = frozenset(
     foreign affairs interior defence defense finance treasury health education trade energy
     justice home state security national federal central bank party department agency council
     committee commission board office government university institute company corp corporation
+    academy akademi authority prosecution administration service services organization organisation
+    center centre foundation society court army navy police forces bureau directorate productions
     inc ltd llc plc group holdings co association union federation league
     of the for and dan untuk serta urusan
     """.split()
@@ -98,6 +100,12 @@ FUNCTION_CAPS = frozenset(
     meanwhile however but and also then later earlier separately in on at as when while after
     before according yet so still instead indeed it this that these those there here the a an
     speaking asked during
+    to for from with by of because although though if since unless until than about into onto
+    upon through throughout toward towards under within without despite via per including
+    more most some many much any each every all both few several such other only just even
+    what which who whom whose where why how now thus therefore moreover furthermore besides
+    perhaps maybe finally his her its their our my your we they he she you those
+    tak tidak bila apabila agar supaya setelah sebelum selama tanpa terkait soal mengenai tentang
     """.split()
 )
 
@@ -131,6 +139,6 @@ COMPLEMENT_HEADS = frozenset(
     """
     bupati walikota kota gubernur kepala ketua umum direktur eksekutif utama rektor kapolres
     kapolda kapolsek camat lurah sekjen kadis kajari kajati pangdam dandim kasat pemimpin pendiri
-    manajer pelatih dekan wabup wagub
+    manajer pelatih dekan wabup wagub pt cv
     """.split()
 )

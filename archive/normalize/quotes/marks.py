@@ -64,6 +64,8 @@ def _double_spans(paragraph: str) -> list[Span]:
             # An opening mark touches the text it opens; a lone closer outside a quote is stray.
             if mark not in _DOUBLE_CLOSE_ONLY and nxt and not nxt.isspace():
                 opened = (a, b)
+            elif mark in ("“", '"') and nxt == " " and (not prv or prv.isspace()) and _DOUBLE.search(paragraph, b + 1):
+                opened = (a, b)  # a stray space after the opener ("“ I love what I’m doing.”")
             continue
         if mark in _DOUBLE_OPEN_ONLY and (not prv or prv.isspace()) and nxt and not nxt.isspace():
             opened = (a, b)  # a fresh opener: the previous quote was never closed, drop it

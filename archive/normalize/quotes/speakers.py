@@ -26,7 +26,9 @@ from .lexicon import (
 
 # A word: letters/digits with inner hyphens, apostrophes, ampersands and dotted initials
 # ("Kassym-Jomart", "O'Brien", "R&D", "L.P."); a final period is kept and judged later.
-_WORD = re.compile(r"[^\W_](?:[\w&'’\-]|\.(?=[^\W_]))*\.?")
+# Mashed sentences ("Monzani.Sementara", "ujar dia.Kegiatan") split at a period that follows two
+# lower-case letters and precedes a capitalised word.
+_WORD = re.compile(r"[^\W_](?:[\w&'’\-]|(?<![a-z]{2})\.(?=[^\W_])|\.(?=[a-z0-9]|[A-Z](?![a-z])))*\.?")
 _BREAK = re.compile(r"[,;:()\[\]!?\"“”„«»‘’/|–—]|\s-\s|\.")
 _DETERMINERS = frozenset("the a an his her its their one another this that sang seorang para".split())
 # Lower-case words that end a speaker phrase read forwards: prepositions, relatives, time adverbs.
@@ -249,9 +251,23 @@ def read_backward(text: str, lo: int, end: int) -> Phrase | None:
         if key in _DETERMINERS or len(run) >= _MAX_PHRASE:
             break
     run.reverse()
-    while run and run[0].text in NAME_PARTICLES:
+    while run and (run[0].text in NAME_PARTICLES or run[0].text in _CONNECTORS):
         run.pop(0)
-    return split_phrase(text, run)
+    phrase = split_phrase(text, run)
+    if phrase and not phrase.name and not phrase.pronoun and not phrase.plural:
+        # a role read backwards starts a noun phrase: "the spokesman", "Juru bicara …", not "affairs and"
+        if not (is_capitalised(run[0].text) or _key(run[0].text) in _DETERMINERS):
+            return None
+    return phrase
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]['\"”’)]*)\s*[\"“‘(]?$")
+
+
+def _opening_participle(text: str, w: Word) -> bool:
+    """A capitalised -ing/-ed word that opens a sentence ("Hosting Cook …", "Asked about …")."""
+    low = w.text.casefold()
+    return len(low) > 5 and low.endswith(("ing", "ed")) and bool(_SENTENCE_OPEN.search(text, max(0, w.start - 4), w.start))
 
 
 class NameBook:
@@ -279,6 +295,8 @@ class NameBook:
                 a = b = k
                 while a > 0 and (is_capitalised(ws[a - 1].text) or ws[a - 1].text in NAME_PARTICLES) and _joined(text, ws[a - 1], ws[a]):
                     a -= 1
+                if a < k and _opening_participle(text, ws[a]):
+                    a += 1  # "Hosting Cook at Dreamforce …": a sentence-initial -ing word is a verb
                 while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
                     b += 1
                 phrase = split_phrase(text, ws[a : b + 1])
