@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
-import sqlalchemy as sa
-import typer
-from typer.core import TyperGroup
 
-from archive import __version__
-from archive.cli import browse, entities, ingest, maintenance, quotes, search
-from archive.cli.output import stderr_console
-from archive.cli.state import CliState
-from archive.errors import ArchiveError, UsageError
-from archive.store.database import DEFAULT_DB, ENV_VAR
+def _interrupted_while_starting(signum, frame) -> None:
+    sys.stderr.write("error: interrupted\n")
+    raise SystemExit(130)
+
+
+# Ctrl-C during the half second of imports below ends the command quietly, not with a traceback
+# out of some library module; the usual handler is back once they are done.
+_usual_sigint = None
+if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    _usual_sigint = signal.signal(signal.SIGINT, _interrupted_while_starting)
+try:
+    import sqlalchemy as sa
+    import typer
+    from typer.core import TyperGroup
+
+    from archive import __version__
+    from archive.cli import browse, entities, ingest, maintenance, quotes, search
+    from archive.cli.output import stderr_console
+    from archive.cli.state import CliState
+    from archive.errors import ArchiveError, UsageError
+    from archive.store.database import DEFAULT_DB, ENV_VAR
+finally:
+    if _usual_sigint is not None:
+        signal.signal(signal.SIGINT, _usual_sigint)
 
 
 def _fail(message: str, code: int) -> None:

@@ -44,10 +44,10 @@ def _read_layout(lines: list[str], title: str | None, has_title_line: bool) -> _
         if not line:
             layout.lines.append("")
             continue
-        if has_title_line and layout.title is None:
-            layout.title = line  # plain-text scrapes: the first non-empty line is the title
-            continue
         kind = classify_line(line)
+        if has_title_line and layout.title is None and kind.kind == "text":
+            layout.title = line  # plain-text scrapes: the first line of text (not furniture) is the title
+            continue
         if kind.kind == "text":
             layout.lines.append(line)
             body_seen += 1

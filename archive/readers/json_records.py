@@ -22,9 +22,11 @@ from urllib.parse import urlsplit
 
 import ijson
 import lxml.html
+from ijson.common import ObjectBuilder
 
 from archive.errors import InputError
 from archive.readers.base import RawDocument, ReadOptions, RecordError
+from archive.readers.decoding import decode_bytes
 
 # RawDocument field -> source keys tried in order (news-please names first). ``options.field_map`` replaces a row.
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -38,6 +40,12 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "source": ("source_domain", "site_name", "sitename", "site", "source", "publisher", "domain"),
 }
 _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+# No article nests deeper; a file that does is refused before it costs memory (ijson's prefixes
+# grow with depth, so 100 kB of "[" took gigabytes) or Python's recursion limit.
+MAX_DEPTH = 100
+_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# "\ud83d" alone in JSON decodes to a lone surrogate, which no database can store as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_MARKUP = re.compile(r"<(p|br|div|span|a|strong|em|b|i)\b[^>]*>", re.IGNORECASE)
 
 
@@ -54,6 +62,13 @@ def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]
         if head.startswith(codecs.BOM_UTF8):
             stream.read(len(codecs.BOM_UTF8))
             head = head[len(codecs.BOM_UTF8):]
+        elif head.startswith(_UTF16_32_BOMS):  # rare: transcoded to UTF-8 whole, not streamed
+            try:
+                data = stream.read()
+            except _GZIP_ERRORS as exc:
+                raise InputError(f"unreadable gzip data ({exc})") from None
+            stream = io.BufferedReader(io.BytesIO(decode_bytes(data).encode("utf-8")))
+            head = stream.peek(4096)[:4096]
         first = head.lstrip()[:1]
         if not first:
             raise InputError("empty file")
@@ -79,7 +94,7 @@ def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]
 def _is_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False  # the first line of a pretty-printed object
 
 
@@ -94,6 +109,8 @@ def _line_records(path: str, stream: Iterable[bytes]) -> Iterator[tuple[int, Any
                 yield index, json.loads(line)
             except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
                 yield index, RecordError(path, index, f"invalid JSON line ({_reason(exc)})")
+            except RecursionError:
+                yield index, RecordError(path, index, "invalid JSON line (nested too deeply)")
             index += 1
     except _GZIP_ERRORS as exc:
         if index == 0:
@@ -101,14 +118,42 @@ def _line_records(path: str, stream: Iterable[bytes]) -> Iterator[tuple[int, Any
         yield index, RecordError(path, index, f"file truncated or corrupt after {index} records ({exc})")
 
 
+class _TooDeep(ValueError):
+    def __str__(self) -> str:
+        return f"nested too deeply (more than {MAX_DEPTH} levels)"
+
+
+def _array_items(stream: BinaryIO) -> Iterator[Any]:
+    """The elements of a top-level JSON array, built from ijson's parse events with a depth limit."""
+    depth = 0
+    builder: ObjectBuilder | None = None
+    for event, value in ijson.basic_parse(stream, use_float=True):
+        if event in ("start_map", "start_array"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep()
+            if depth == 1:
+                continue  # the array itself
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+            if depth == 0:
+                continue
+        if builder is None:
+            builder = ObjectBuilder()
+        builder.event(event, value)
+        if depth == 1:  # back at the array's level: one element complete
+            yield builder.value
+            builder = None
+
+
 def _array_records(path: str, stream: BinaryIO) -> Iterator[tuple[int, Any]]:
     """A top-level JSON array, streamed element by element."""
     index = 0
     try:
-        for item in ijson.items(stream, "item", use_float=True):
+        for item in _array_items(stream):
             yield index, item
             index += 1
-    except (ijson.JSONError, UnicodeDecodeError, *_GZIP_ERRORS) as exc:
+    except (ijson.JSONError, _TooDeep, UnicodeDecodeError, *_GZIP_ERRORS) as exc:
         if index == 0:
             raise InputError(f"invalid JSON array ({_reason(exc)})") from None
         yield index, RecordError(path, index, f"JSON array truncated or invalid after {index} records ({_reason(exc)})")
@@ -122,6 +167,8 @@ def _single_object(path: str, first_line: bytes, stream: BinaryIO) -> Iterator[t
         value = json.loads(first_line + stream.read())
     except (ValueError, *_GZIP_ERRORS) as exc:
         raise InputError(f"invalid JSON ({_reason(exc)})") from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)") from None
     if isinstance(value, dict) and not _lookup(value, DEFAULT_KEYS["text"]):
         lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
         if len(lists) == 1:
@@ -177,7 +224,12 @@ def _string(value: Any) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    return " ".join(value.split()) or None
+    return " ".join(_valid(value).split()) or None
+
+
+def _valid(text: str) -> str:
+    """``text`` with lone surrogates (broken ``\\u`` escapes) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _paragraphs(value: Any) -> list[str]:
@@ -186,6 +238,7 @@ def _paragraphs(value: Any) -> list[str]:
         return [p for item in value if isinstance(item, str) for p in _paragraphs(item)]
     if not isinstance(value, str):
         return []
+    value = _valid(value)
     if _HTML_MARKUP.search(value):
         value = _html_to_text(value)
     blocks = re.split(r"\n\s*\n", value) if re.search(r"\n\s*\n", value) else value.split("\n")
@@ -245,7 +298,7 @@ def _authors(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     names = [item.get("name") if isinstance(item, dict) else item for item in value]
-    return tuple(" ".join(n.split()) for n in names if isinstance(n, str) and n.strip())
+    return tuple(" ".join(_valid(n).split()) for n in names if isinstance(n, str) and n.strip())
 
 
 def _strip_www(host: str | None) -> str | None:

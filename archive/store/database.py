@@ -101,11 +101,20 @@ def open_database(path: str | Path | None = None, *, create: bool = True) -> Eng
         raise
     except sa.exc.OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot open {path}: {exc.orig}") from None
+        raise DatabaseError(f"cannot open {path}: {exc.orig}{_read_only_hint(path)}") from None
     except sa.exc.DatabaseError as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open {path}: {exc.orig} (not an archive database?)") from None
     return engine
+
+
+def _read_only_hint(path: Path) -> str:
+    """Why SQLite may have failed: WAL mode writes ``NAME-wal``/``NAME-shm`` beside the database,
+    even to read, so a read-only file or folder (or read-only media) cannot be opened."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f" (the database or its folder is read-only; the archive needs to write {path.name}-wal and {path.name}-shm beside it)"
+    return ""
 
 
 def downgrade(engine: Engine, target: str = "base") -> None:

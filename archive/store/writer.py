@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,13 @@ from archive.store.settings import require_current_stemmers
 from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
 
 ADDED, UNCHANGED, REPLACED, DUPLICATE, FAILED = "added", "unchanged", "replaced", "duplicate", "failed"
+# What a single bad article can provoke: rejected by a constraint, or not bindable by the driver.
+_ARTICLE_ERRORS = (sa.exc.DBAPIError, UnicodeError, ValueError, TypeError, OverflowError)
+
+
+def _reason(exc: BaseException) -> str:
+    detail = getattr(exc, "orig", None) or exc
+    return f"could not be stored: {type(detail).__name__}: {str(detail).splitlines()[0][:160] if str(detail) else ''}"
 
 
 @dataclass(frozen=True)
@@ -44,24 +52,29 @@ class ArticleWriter:
         self._entity_ids: dict[str, int] = {}
 
     def write(self, batch: Sequence[Article]) -> list[Outcome]:
-        """Write a batch in one transaction; on failure fall back to one transaction per article."""
+        """Write a batch in one transaction; on failure fall back to one transaction per article.
+
+        Errors of the database itself (locked, read-only, disk full) are raised: retrying would not
+        help. Anything else that one article provokes (a constraint, text the driver cannot bind)
+        costs that article alone, reported as FAILED.
+        """
         if not batch:
             return []
         try:
             return self._write_transaction(batch)
         except sa.exc.OperationalError:
-            raise  # locked, read-only, disk full: the caller reports it; retrying would not help
-        except sa.exc.DBAPIError:
+            raise
+        except _ARTICLE_ERRORS:
             if len(batch) == 1:
-                raise
+                return [Outcome(FAILED, reason=_reason(*sys.exc_info()[1:2]))]
         outcomes = []
         for article in batch:
             try:
                 outcomes.extend(self._write_transaction([article]))
             except sa.exc.OperationalError:
                 raise
-            except sa.exc.DBAPIError as exc:
-                outcomes.append(Outcome(FAILED, reason=f"database rejected the article: {exc.orig}"))
+            except _ARTICLE_ERRORS as exc:
+                outcomes.append(Outcome(FAILED, reason=_reason(exc)))
         return outcomes
 
     def _write_transaction(self, batch: Sequence[Article]) -> list[Outcome]:
@@ -127,9 +140,9 @@ class ArticleWriter:
         # max(id) + 1… are exactly the ids SQLite would pick.
         first = sqlite.next_id(connection, articles)
         ids = list(range(first, first + len(fresh)))
-        connection.execute(
-            sa.insert(articles), [{"id": i, **_article_row(article, now)} for i, (_, article) in zip(ids, fresh)]
-        )
+        rows = [_article_row(article, now) for _, article in fresh]
+        columns = ("id", *rows[0])
+        sqlite.insert_tuples(connection, articles, columns, [(i, *row.values()) for i, row in zip(ids, rows)])
         id_of_index = {index: article_id for (index, _), article_id in zip(fresh, ids)}
         for index, outcome in enumerate(outcomes):
             if index in id_of_index:

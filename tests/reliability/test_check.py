@@ -1,0 +1,83 @@
+"""``archive check``: clean on a sound archive; finds a damaged FTS index and orphans; ``--repair``.
+
+The damage is done with raw SQL on a real archive: a row in the full-text index that its content
+table lacks, rows of the index's shadow table deleted, and (with foreign keys off) a paragraph whose
+article is gone. ``check`` must say so with exit code 1, ``--repair`` must rebuild the indexes, and
+orphans must be counted (they are data, so they are reported, not deleted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from tests.reliability.conftest import SEED_FILE, run_cli
+
+
+@pytest.fixture
+def archive_db(tmp_path):
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder)
+    db = tmp_path / "archive.db"
+    assert run_cli(db, "ingest", str(folder)).exit_code == 0
+    return db
+
+
+def _sql(db, *statements, foreign_keys: bool = True):
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as connection:
+        connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _check(db, *args):
+    result = run_cli(db, "check", "--json", *args)
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_clean_archive_passes(archive_db):
+    result = run_cli(archive_db, "check")
+    assert result.exit_code == 0, result.output
+    assert "ok" in result.stdout
+    code, report = _check(archive_db)
+    assert code == 0 and report["ok"] and report["problems"] == [] and not any(report["orphans"].values())
+
+
+def test_fts_row_missing_from_the_content_table_is_found_and_repaired(archive_db):
+    _sql(archive_db, "INSERT INTO paragraphs_fts(rowid, text) VALUES (999999, 'hantu yang tidak ada di tabel')")
+    code, report = _check(archive_db)
+    assert code == 1 and not report["ok"]
+    assert any("paragraphs_fts" in p for p in report["problems"])
+    assert run_cli(archive_db, "check").exit_code == 1
+    code, report = _check(archive_db, "--repair")
+    assert code == 0 and report["ok"] and report["repaired"]
+    # the phantom is gone from search
+    found = run_cli(archive_db, "search", "hantu", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout) == []
+
+
+def test_damaged_fts_shadow_table_is_found_and_repaired(archive_db):
+    _sql(archive_db, "DELETE FROM paragraphs_fts_data WHERE id > 10")
+    code, report = _check(archive_db)
+    assert code == 1 and any("paragraphs_fts" in p for p in report["problems"])
+    code, report = _check(archive_db, "--repair")
+    assert code == 0 and report["ok"]
+    found = run_cli(archive_db, "search", "Tokayev", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)
+
+
+def test_orphans_are_counted(archive_db):
+    _sql(archive_db, "INSERT INTO paragraphs(article_id, position, text) VALUES (424242, 0, 'yatim piatu')", foreign_keys=False)
+    code, report = _check(archive_db)
+    assert code == 1 and report["problems"] == []
+    assert report["orphans"]["paragraphs without article"] == 1
+    text = run_cli(archive_db, "check")
+    assert text.exit_code == 1 and "1 paragraphs without article" in text.stdout
+    code, report = _check(archive_db, "--repair")  # repair rebuilds indexes; orphans stay counted
+    assert code == 1 and report["orphans"]["paragraphs without article"] == 1
