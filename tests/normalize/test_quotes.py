@@ -173,3 +173,46 @@ def test_determiner_phrase_speakers():
 def test_mashed_sentences_do_not_glue_names():
     text = '"Urbano aman di medan basah," jelas PT Evoluzione Alessandro Monzani.Sementara Sportivo adalah ban touring.'
     assert _speakers([text], "id") == [("Urbano aman di medan basah", "Alessandro Monzani")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, language, want",
+    [
+        # the sentence before the quote is reported speech: its subject said it
+        (['Zulkifli Hasan mengatakan bahwa stok aman. "Masyarakat tidak perlu panik memborong beras."'], "id",
+         [("Masyarakat tidak perlu panik memborong beras.", "Zulkifli Hasan")]),
+        (["Kepala Dinas Anhar Hadian mengatakan kasus naik tajam.", '"Sebagian besar pasien adalah anak-anak."'], "id",
+         [("Sebagian besar pasien adalah anak-anak.", "Anhar Hadian")]),
+        # "X di Padang, Sabtu, mengatakan": the place after "di" is not the speaker
+        (['Kepala BPBD Rudy Rinaldy di Padang, Sabtu, mengatakan banjir meluas.', '"Tim sudah di lokasi," ujar dia.'], "id",
+         [("Tim sudah di lokasi", "Rudy Rinaldy")]),
+        # nickname and shortened given name stand for the full name
+        (["Muhammad Ramadhani, yang akrab disapa Dani, memulai usaha.", '"Awalnya iseng saja," kata Dani.'], "id",
+         [("Awalnya iseng saja", "Muhammad Ramadhani")]),
+        (["Dokter anak Rinawati Rohsiswatmo hadir.", '"Campak itu berbahaya," kata dr Rina.'], "id",
+         [("Campak itu berbahaya", "Rinawati Rohsiswatmo")]),
+        # an abbreviated title points back to the person introduced with that role
+        (["Menteri Kesehatan Budi Gunadi Sadikin mengatakan dokter kurang.", '"Kita butuh waktu," kata Menkes.'], "id",
+         [("Kita butuh waktu", "Budi Gunadi Sadikin")]),
+        # a nested quote that ends the quote still carries the comma of the attribution
+        (["“My first reaction was, ‘Oh no,’ ” Hege said."], "en", [("My first reaction was, ‘Oh no,’", "Hege")]),
+        # a bare name opening the clause wins over the appositive that describes it
+        (['Robertson, the U.S. commander, said: "We do not support forced relocations."'], "en",
+         [("We do not support forced relocations.", "Robertson")]),
+        # a month abbreviation does not end the sentence of the attribution
+        (['"We are taking in billions," Mr. Trump said on Nov. 8. "I like our situation."'], "en",
+         [("We are taking in billions", "Trump"), ("I like our situation.", "Trump")]),
+    ],
+)
+def test_context_rules(paragraphs, language, want):
+    assert _speakers(paragraphs, language) == want
+
+
+def test_name_inside_a_modifier_is_not_the_subject():
+    text = 'The authors of the study published in the journal JAMA Psychiatry argued it is "a potential public health concern."'
+    assert _speakers([text], "en") == []
+
+
+def test_two_subjects_joined_by_and_are_a_group():
+    paras = ["As both NBC News and Bloomberg have reported, it is a risk.", '"I am so ahead of other parents," she said.']
+    assert _speakers(paras, "en") == []

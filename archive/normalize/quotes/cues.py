@@ -35,7 +35,9 @@ _EN_VERBS = """said says say told tells added adds stated states noted notes exp
     announced continued recalled recalls remarked replied responded emphasized emphasised affirmed
     acknowledged admitted conceded concluded observed suggested tweeted posted stressed cautioned
     urged complained joked shouted agreed confirmed reiterated maintained commented lamented
-    quipped vowed pledged predicted testified wondered comments""".split() + ["pointed out"]
+    quipped vowed pledged predicted testified wondered comments recounted described reported""".split() + ["pointed out"]
+# Narrative verbs that report rather than quote: a named subject is trusted, a pronoun is not.
+_NARRATIVE_VERBS = frozenset(("described", "reported", "recounted"))
 _EN_STRONG = {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "continued"}
 
 
@@ -49,7 +51,11 @@ _VERBS = {
     "id": re.compile(rf"\b(?P<cue>{_alt(_ID_VERBS)})\b"),
     "en": re.compile(rf"\b(?P<cue>{_alt(_EN_VERBS)})\b"),
 }
-_ADVERB = re.compile(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|pun|juga|lalu|kemudian|lantas))*\s+")
+# Adverbs and auxiliaries between a subject and its verb ("X also said", "X has since said").
+_ADVERB = re.compile(
+    r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|since|has|have|had|would|will|"
+    r"pun|juga|lalu|kemudian|lantas|telah|sudah|pernah))*\s+"
+)
 _ACCORDING = {"id": re.compile(r"\b(?P<cue>[Mm]enurut)\s+"), "en": re.compile(r"\b(?P<cue>[Aa]ccording\s+to)\s+")}
 _LEAD = re.compile(r"\s*(?P<punct>[,.;:!?]?)\s*(?:[-–—]+\s*)?")
 _LAGI = re.compile(r"\s+lagi\b")
@@ -219,7 +225,10 @@ _NOT_IN_NP = (FUNCTION_CAPS - _DESCRIPTIVE_HEADS - {"and", "dan"}) | frozenset(
     "has have had is are was were be been being will would can could may might should must does did do not yang".split()
 )
 _AGE = re.compile(r"\d+-year-old$|berusia$", re.IGNORECASE)
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|pun|juga|lalu|kemudian|lantas|sempat))*\s*$")
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|since|has|have|had|would|will|"
+    r"pun|juga|lalu|kemudian|lantas|sempat|telah|sudah|pernah))*\s*$"
+)
 
 
 def descriptive(text: str, lo: int, hi: int) -> Phrase | None:
@@ -256,16 +265,53 @@ def _adjunct(ws) -> bool:
 _WHEN = re.compile(r"\s(?:saat|ketika|usai|seusai|sambil|selepas)\s")
 
 
+_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in)\s+$")
+
+
+def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
+    """"Rudy Rinaldy di Padang, Sabtu, mengatakan": a name right after "di"/"in" is the place
+    where the subject spoke, so the subject is the phrase before the preposition."""
+    if phrase is None or phrase.pronoun:
+        return phrase
+    m = _LOCATIVE.search(text, lo, phrase.start)
+    if not m:
+        return phrase
+    before = read_backward(text, lo, m.start())
+    return before if before and before.name else None
+
+
+def _opening_name(text: str, lo: int, hi: int) -> Phrase | None:
+    """The clause opens with a bare name and a comma ("Cmdr. Sean Robertson, a spokesperson …,")."""
+    cut = text.find(",", lo, hi)
+    if cut < 0:
+        return None
+    ws = words(text, lo, cut)
+    phrase = read_backward(text, lo, cut) if ws else None
+    if phrase and phrase.name and phrase.role is None and not phrase.pronoun and phrase.start == ws[0].start:
+        return phrase
+    return None
+
+
+_MODIFIER = re.compile(r"(?<!\S)(?:in|of|at|from|by|with|on|about|published|who|which|that)(?!\S)")
+
+
+def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
+    """"The authors of the research published in the journal JAMA Psychiatry argued": a name
+    inside a prepositional or relative modifier of the subject is not the subject."""
+    return bool(phrase.name) and bool(_MODIFIER.search(text, lo, phrase.start))
+
+
 def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
     """The subject of a verb, skipping comma-delimited adjuncts ("X, saat dihubungi, Kamis, mengatakan")."""
     adv = _TRAILING_ADVERBS.search(text, lo, verb)
     hi = adv.start() if adv else verb
+    opening = _opening_name(text, lo, hi)
     for _ in range(4):
         cut = text.rfind(",", lo, hi)
         seg_lo = lo if cut < 0 else cut + 1
         ws = words(text, seg_lo, hi)
         if ws:
-            phrase = read_backward(text, seg_lo, hi)
+            phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi))
             if phrase is None and cut < 0:
                 phrase = descriptive(text, seg_lo, hi)  # only a clause-opening phrase, not an appositive
             if phrase is None:
@@ -277,9 +323,15 @@ def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                         phrase = None
             adjunct = _adjunct(ws)
             if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
+                if cut >= 0 and opening and not phrase.pronoun and (
+                    phrase.name is None or phrase.start != ws[0].start or not is_capitalised(ws[0].text)
+                ):
+                    return opening  # "Robertson, the U.S. commander, said": the appositive describes the name
+                if _embedded(text, seg_lo, phrase):
+                    return None
                 return phrase
             if not adjunct:
-                return None
+                return opening if cut >= 0 else None
         if cut < 0:
             return None
         hi = cut
@@ -299,6 +351,8 @@ def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribut
                 best = (m.start(), Attribution(phrase, m.group("cue").lower(), phrase.end, "according"))
         for m in _VERBS[lang].finditer(text, start, open_):
             phrase = _subject_before(text, start, m.start())
+            if phrase and phrase.pronoun and m.group("cue") in _NARRATIVE_VERBS:
+                continue  # "she described this as …": too loose a cue to resolve a pronoun on
             if phrase and (best is None or m.start() > best[0]):
                 cue = re.sub(r"\s+", " ", m.group("cue"))
                 best = (m.start(), Attribution(phrase, cue, m.end(), "colon" if colon else "reported"))
@@ -310,6 +364,24 @@ def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribut
         if phrase and not text[start : phrase.start].strip():
             return Attribution(phrase, None, start + len(stripped), "colon")
     return None
+
+
+def previous_sentence(text: str, lo: int, hi: int, language: str | None) -> Attribution | None:
+    """The quote opens a sentence and the sentence before it, in ``text[lo:hi]``, is reported
+    speech ("Zulkifli mengatakan bahwa … . "…"" / "…, he added. "…""): its subject said it."""
+    if not text[lo:hi].strip() or any(c in text[lo:hi] for c in "\"“”«»"):
+        return None
+    end = len(text[:hi].rstrip())
+    if text[end - 1 : end] not in (".", ":"):
+        return None
+    start = sentence_start(text, lo, end - 1)
+    best: Attribution | None = None
+    for lang in _langs(language):
+        for m in _VERBS[lang].finditer(text, start, end):
+            phrase = _subject_before(text, start, m.start())
+            if phrase and not phrase.plural and (best is None or m.start() > best.end):
+                best = Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "previous")
+    return best
 
 
 def speech_subjects(text: str, language: str | None) -> list[tuple[int, Phrase]]:

@@ -13,6 +13,7 @@ from .cues import (
     parse_head,
     parse_late,
     parse_tail,
+    previous_sentence,
     sentence_end,
     sentence_start,
     sentence_subjects,
@@ -76,7 +77,10 @@ def _quote_end(text: str, span: Span) -> str:
     """The punctuation that ended the quote inside its marks (the dropped comma counts)."""
     if "," in text[span.end : span.close]:
         return ","
-    return text[span.end - 1 : span.end]
+    last = text[span.end - 1 : span.end]
+    if last in "’'" and span.end >= 2 and text[span.end - 2] in ",?!":
+        return text[span.end - 2]  # "… ‘Oh no, … attention,’ ” Hege said: a nested quote ends it
+    return last
 
 
 def _attribute(text: str, lo: int, span: Span, limit: int, language: str | None) -> Attribution | None:
@@ -142,6 +146,12 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
                 )
                 if gap or (_same_sentence_gap(text, last.attribution.end, span.open) and _EMPTY_TAIL.fullmatch(text, span.close, limit)):
                     item.attribution = last.attribution
+            if item.attribution is None and not continued and _sentence_like(text[span.start : span.end]):
+                if k == 0 and item.whole and before >= 0:
+                    # a paragraph that is only a quote, after a paragraph of reported speech
+                    item.attribution = previous_sentence(paras[before], 0, len(paras[before]), language)
+                else:
+                    item.attribution = previous_sentence(text, lo, span.open, language)
             if continued and prev_unclosed is not None:
                 if prev_unclosed.chain is None:
                     prev_unclosed.chain = items.index(prev_unclosed)
@@ -182,7 +192,8 @@ def _share_chains(items: list[_Item]) -> None:
         found = next((p.attribution for p in reversed(pieces) if p.attribution and p.attribution.source == "tail"), None)
         found = found or next((p.attribution for p in pieces if p.attribution), None)
         for piece in pieces:
-            piece.attribution = piece.attribution or found
+            if piece.attribution is None or (piece.attribution.source == "previous" and found.source == "tail"):
+                piece.attribution = found  # the quote's own cue beats the sentence before it
 
 
 def _inherit_paragraphs(items: list[_Item], paras: list[str]) -> None:
@@ -195,8 +206,43 @@ def _inherit_paragraphs(items: list[_Item], paras: list[str]) -> None:
         if any(paras[p].strip() for p in range(prev.para + 1, item.para)):
             continue
         text = paras[item.para]
-        if _sentence_like(text[item.span.start : item.span.end]) and prev.attribution.phrase:
+        quoted = text[item.span.start : item.span.end]
+        if not quoted[:1].isupper() and not quoted[:1].isdigit():
+            continue  # "“… prevent the evacuation …”": a fragment set as a heading, not more speech
+        if _sentence_like(quoted) and prev.attribution.phrase:
             item.attribution = prev.attribution
+
+
+def _abbreviates(short: str, role_words: list[str]) -> bool:
+    """"Menkes" for Menteri Kesehatan, "Kapolda" for Kapolda Metro Jaya: the short title is the
+    role's first word, or is built from the starts (two letters or more) of its words in order."""
+    if not role_words:
+        return False
+    if short == role_words[0]:
+        return True
+    if not short or short[:2] != role_words[0][:2]:
+        return False
+    for n in range(len(short), 1, -1):
+        if role_words[0].startswith(short[:n]):
+            rest = short[n:]
+            if not rest or (len(role_words) > 1 and _abbreviates(rest, role_words[1:]) and len(rest) > 1):
+                return True
+    return False
+
+
+def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: str | None) -> Phrase | None:
+    """"kata Menkes": a bare capitalised title names the person introduced earlier with that role."""
+    if " " in role or not role[:1].isupper() or len(role) < 4:
+        return None
+    short = role.casefold()
+    for p in range(where[0], -1, -1):
+        found = speech_subjects(paras[p], language) + sentence_subjects(paras[p])
+        for pos, phrase in sorted(found, key=lambda f: f[0], reverse=True):
+            if (p, pos) >= where or not phrase.name or not phrase.role:
+                continue
+            if _abbreviates(short, [w.casefold() for w in phrase.role.split()]):
+                return phrase
+    return None
 
 
 def _resolve(items: list[_Item], paras: list[str], language: str | None) -> list[Quote]:
@@ -238,8 +284,16 @@ def _resolve(items: list[_Item], paras: list[str], language: str | None) -> list
                     speaker, role = last[1], last[2]
             elif phrase.name:
                 speaker, role = book.fullest(phrase.name, item.para, item.span.open), phrase.role
+                if speaker == phrase.name and role is None:
+                    # "kata Menkes": an abbreviated title the word lists do not know
+                    holder = _role_holder(phrase.name, where, paras, language)
+                    if holder:
+                        speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
             else:
                 speaker = phrase.role
+                holder = _role_holder(phrase.role or "", where, paras, language)
+                if holder:
+                    speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
             resolved[id(att)] = (speaker, role)
         if speaker:
             last = (where, speaker, role)

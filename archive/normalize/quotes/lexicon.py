@@ -51,6 +51,7 @@ ROLE_WORDS = frozenset(
     academy akademi authority prosecution administration service services organization organisation
     center centre foundation society court army navy police forces bureau directorate productions
     inc ltd llc plc group holdings co association union federation league
+    administrator adviser advisor counselor counsellor strategist associate superintendent sheriff
     of the for and dan untuk serta urusan
     """.split()
 )

@@ -46,6 +46,8 @@ _STOP = frozenset(
 # names almost never are.
 _INSTITUTION_NOUN = re.compile(r"(?:(?:pe[nmr]?|peng|per|ke)[a-z]{3,}an|[a-z]{3,}asi)")
 _CONNECTORS = frozenset("dan and of for untuk serta".split())
+# Abbreviations whose period does not end a sentence ("on Nov. 8", "James Kennedy Jr.").
+_ABBREVIATIONS = frozenset("jan feb aug sep sept oct nov dec jr sr inc corp vs".split())
 _MAX_NAME = 5
 _MAX_PHRASE = 12
 
@@ -66,7 +68,7 @@ def words(text: str, lo: int = 0, hi: int | None = None) -> list[Word]:
         stop = False
         if w.endswith(".") and len(w) > 1:
             core = w[:-1]
-            if not (len(core) == 1 or "." in core or core.casefold() in TITLES):
+            if not ((len(core) == 1 and core.isalpha()) or "." in core or core.casefold() in TITLES or core.casefold() in _ABBREVIATIONS):
                 w, b, stop = core, b - 1, True
         out.append(Word(w, a, b, stop))
     return out
@@ -91,6 +93,8 @@ def _is_name_word(word: str) -> bool:
         return False
     if _INSTITUTION_NOUN.fullmatch(key):
         return False
+    if re.match(r"Sp[A-Z]", word):
+        return False  # Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA"
     letters = word.replace(".", "").replace("-", "")
     if len(letters) > 1 and letters.isupper() and "." not in word:
         return False  # acronym: KPK, CEO, AKBP, IV
@@ -117,6 +121,8 @@ class Phrase:
 
 def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
     """Split a run of words into role and name; None when it is neither a name nor a role."""
+    while len(ws) > 1 and re.match(r"Sp[A-Z]", ws[-1].text):
+        ws = ws[:-1]  # Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA"
     if not ws:
         return None
     first = _key(ws[0].text)
@@ -143,6 +149,9 @@ def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
         i += 1
     name_ws = ws[i:]
     rest = ws[:i]
+    if name_ws and rest and _key(rest[-1].text) in ("and", "dan", "serta", "&"):
+        # "NBC News and Bloomberg (have reported)": two subjects, a group rather than one speaker
+        return Phrase(None, None, text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, plural=True)
     while rest and _key(rest[-1].text) in TITLES:
         rest = rest[:-1]
     role_ws = rest[1:] if rest and _key(rest[0].text) in _DETERMINERS and name_ws else rest
@@ -299,7 +308,12 @@ class NameBook:
                     a += 1  # "Hosting Cook at Dreamforce …": a sentence-initial -ing word is a verb
                 while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
                     b += 1
-                phrase = split_phrase(text, ws[a : b + 1])
+                run = ws[a : b + 1]
+                tail = run[-1]
+                if tail.text.endswith(("'s", "’s")) and len(tail.text) > 2:
+                    # "Michelle Hege’s response": the possessive still names the person
+                    run = run[:-1] + [Word(tail.text[:-2], tail.start, tail.end - 2, tail.stop_after)]
+                phrase = split_phrase(text, run)
                 if phrase and phrase.name:
                     found.append((tuple(_key(x) for x in phrase.name.split()), phrase.name, p, ws[a].start))
         return found
@@ -322,5 +336,34 @@ class NameBook:
         # "Retno Marsudi" inside "Retno L.P. Marsudi" is the same person: keep the maximal names.
         keep = [f for f in found if not any(g != f and len(g) > len(f) and set(f) <= set(g) for g in found)]
         if not keep:
-            return name
+            return (self._alias(parts[0]) or self._prefixed(parts[0]) or name) if len(parts) == 1 else name
         return found[max(keep, key=lambda f: found[f][1])][0]
+
+    def _alias(self, short: str) -> str | None:
+        """"Muhammad Ramadhani, yang akrab disapa Dani": the nickname stands for the full name."""
+        pattern = re.compile(r"(?:\(\s*)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+" + re.escape(short) + r"(?!\w)")
+        for text in self._paras:
+            for m in pattern.finditer(text):
+                head = text[max(0, m.start() - 90) : m.start()].rstrip(" ,")
+                ws = words(head)
+                k = len(ws)
+                while k > 0 and is_capitalised(ws[k - 1].text) and (k == len(ws) or _joined(head, ws[k - 1], ws[k])):
+                    k -= 1
+                phrase = split_phrase(head, ws[k:])
+                if phrase and phrase.name and " " in phrase.name:
+                    return phrase.name
+        return None
+
+    def _prefixed(self, short: str) -> str | None:
+        """"dr Rina" for Rinawati Rohsiswatmo: Indonesians shorten a given name; accepted only when
+        exactly one longer name in the article starts with the short form."""
+        if len(short) < 4 or not short[:1].isupper() or not short[1:].islower():
+            return None
+        fulls: set[str] = set()
+        for text in self._paras:
+            for m in re.finditer(r"(?<!\w)" + re.escape(short) + r"\w+", text):
+                for folded, full, _p, _q in self._names_around(m.group()):
+                    if len(folded) > 1 and folded[0] == m.group().casefold():
+                        fulls.add(full)
+        keep = {f for f in fulls if not any(g != f and f in g for g in fulls)}
+        return keep.pop() if len(keep) == 1 else None
