@@ -112,4 +112,8 @@ app.command("check")(maintenance.check_command)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C while options are parsed, before a command runs
+        sys.stderr.write("error: interrupted\n")
+        raise SystemExit(130) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections import deque
@@ -59,13 +60,19 @@ def bounded_map(
             pending.append(pool.submit(_run_chunk, function, chunk))
         return bool(chunk)
 
+    # The workers fork at the first submit. Objects frozen then are skipped by the workers'
+    # garbage collector, which would otherwise write to (and so copy) every page of the data they
+    # share with the parent: language model, gazetteer, lexicons. The parent unfreezes at once.
+    gc.freeze()
     try:
         for _ in range(ahead or max(4 * workers, 16)):
             if not submit_next():
                 break
+        gc.unfreeze()
         while pending:
             results = pending.popleft().result()
             submit_next()
             yield from results
     finally:
+        gc.unfreeze()
         pool.shutdown(wait=True, cancel_futures=True)

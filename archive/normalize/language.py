@@ -6,6 +6,9 @@ from functools import lru_cache
 
 # Below this many letters a guess is noise; the article keeps language NULL instead.
 _MIN_LETTERS = 20
+# The first 1,500 characters decide: identification cost grows with length, accuracy stops growing
+# long before (a news lead is plenty).
+_SAMPLE_CHARS = 1500
 # Indonesian and Malay share most of their vocabulary, and short Indonesian news text is often
 # scored as Malay. Malay is kept only when the model is sure of it; otherwise the closer of the
 # pair for a news archive of Indonesia, Indonesian, wins.
@@ -21,10 +24,20 @@ def _identifier():
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or ``None`` when there is too little text to tell."""
-    sample = text[:4000]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    sample = text[:_SAMPLE_CHARS]
+    if not _has_letters(sample, _MIN_LETTERS):
         return None
     code, probability = _identifier().classify(sample)
     if code == "ms" and probability < _MALAY_CERTAINTY:
         return "id"
     return code if probability >= 0.5 else None
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """At least ``wanted`` letters in ``text`` (stops counting as soon as there are)."""
+    for ch in text:
+        if ch.isalpha():
+            wanted -= 1
+            if wanted <= 0:
+                return True
+    return wanted <= 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
@@ -11,6 +12,7 @@ from archive.normalize.entities.gazetteer import norm
 # Dotted abbreviations (U.S., U.K.) | words with inner hyphens/apostrophes | numbers with letters.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*|\d\w*")
 _SENTENCE_END = ".!?:;…"
+_SENTENCE_END_CHARS = frozenset(_SENTENCE_END)
 
 
 @dataclass(slots=True)
@@ -34,6 +36,14 @@ class Chunk:
     index: int  # position of the first token in the string's token list
 
 
+@lru_cache(maxsize=1 << 16)
+def _shape(word: str) -> tuple[str, bool, bool]:
+    """``(norm, cap, upper)`` of a word: pure, and news text repeats its words, so it is cached."""
+    letters = [c for c in word if c.isalpha()]
+    upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    return norm(word), word[0].isupper(), upper
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with offsets; possessive 's is cut off ("Putin's" -> "Putin")."""
     out: list[Token] = []
@@ -45,13 +55,10 @@ def tokenize(text: str) -> list[Token]:
         if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
             end -= 2
             word = word[:-2]
-        first = word[0]
-        cap = first.isupper()
-        letters = [c for c in word if c.isalpha()]
-        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-        out.append(Token(start, end, word, norm(word), cap, upper, _starts_sentence(text, prev_end, start, prev)))
+        word_norm, cap, upper = _shape(word)
+        prev = Token(start, end, word, word_norm, cap, upper, _starts_sentence(text, prev_end, start, prev))
+        out.append(prev)
         prev_end = end
-        prev = out[-1]
     return out
 
 
@@ -59,7 +66,7 @@ def _starts_sentence(text: str, prev_end: int, start: int, prev: Token | None) -
     if prev is None:
         return True
     gap = text[prev_end:start]
-    if not any(c in _SENTENCE_END for c in gap):
+    if gap == " " or _SENTENCE_END_CHARS.isdisjoint(gap):
         return False
     if gap.lstrip().startswith(".") and (len(prev.text) == 1 or (prev.norm,) in lexicon.TITLES):
         return False  # "Mr. Smith", "George W. Bush"

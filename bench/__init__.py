@@ -1,0 +1,1 @@
+"""Ingest/search/export benchmark against the raw SQLite floor (``python -m bench``)."""

@@ -1,0 +1,406 @@
+"""The benchmark: raw SQLite floor vs ``archive ingest``, then search, quotes and export latencies.
+
+    python -m bench                      # 10k articles
+    python -m bench --articles 100000    # 100k (1M: --articles 1000000)
+
+Prints one table and writes ``bench/results/<timestamp>-<N>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.corpus import VERSION, ensure_corpus, iter_files
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+RESULTS = HERE / "results"
+
+# (label, query, filters): common word, rare word, phrase, prefix, and a word with a language filter
+QUERIES = [
+    ("common", "pemerintah", {}),
+    ("rare", "zeppelin", {}),
+    ("phrase", '"harga kebutuhan pokok"', {}),
+    ("prefix", "infrastruk*", {}),
+    ("filter", "government", {"language": "en"}),
+]
+_BARE = "SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT 20"
+_BARE_FILTERED = (
+    "SELECT f.rowid, f.rank FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id "
+    "WHERE paragraphs_fts MATCH ? AND a.language = ? ORDER BY f.rank LIMIT 20"
+)
+SPEAKERS = ["Putin", "joko widodo", "Kassym-Jomart Tokayev"]
+
+
+# --------------------------------------------------------------------------- the raw floor
+
+def floor(root: Path, n: int, db: Path) -> dict:
+    """The least any ingest must do: read, split lines, insert articles + paragraphs, build FTS5."""
+    start = time.perf_counter()
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, source_path TEXT NOT NULL, title TEXT)")
+    con.execute("CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL)")
+    con.execute("BEGIN")
+    article_id = 0
+    rows: list[tuple] = []
+    titles: list[tuple] = []
+    for path in iter_files(root, n):
+        with open(path, "rb") as handle:
+            lines = handle.read().decode("utf-8").split("\n")
+        article_id += 1
+        titles.append((article_id, str(path), lines[0]))
+        rows.extend((article_id, position, line) for position, line in enumerate(l for l in lines[1:] if l.strip()))
+        if len(rows) > 20_000:
+            con.executemany("INSERT INTO articles VALUES (?, ?, ?)", titles)
+            con.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)", rows)
+            titles.clear(), rows.clear()
+    con.executemany("INSERT INTO articles VALUES (?, ?, ?)", titles)
+    con.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)", rows)
+    for index, table, column in (("articles_fts", "articles", "title"), ("paragraphs_fts", "paragraphs", "text")):
+        con.execute(f"CREATE VIRTUAL TABLE {index} USING fts5({column}, content='{table}', content_rowid='id', "
+                    "tokenize='unicode61 remove_diacritics 2')")
+        con.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+    con.execute("COMMIT")
+    paragraphs = con.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    seconds = time.perf_counter() - start
+    return {"seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1), "paragraphs": paragraphs,
+            "db_mb": round(_db_size(db) / 2**20, 1)}
+
+
+# --------------------------------------------------------------------------- archive ingest
+
+def _archive_command() -> list[str]:
+    script = Path(sys.executable).with_name("archive")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from archive.cli.app import main; main()"]
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, ()))
+    return out
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in kB of one process; PSS splits pages shared with forked workers fairly."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+class TreeMemory(threading.Thread):
+    """Polls the memory of a process tree (the ingest and its workers) until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_rss_sum = self.peak_pss_sum = self.peak_rss_process = 0
+        self.samples: list[tuple[float, int]] = []  # (seconds, PSS sum kB)
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        while not self._halt.is_set():
+            rss_sum = pss_sum = 0
+            for p in _tree(self.pid):
+                rss, pss = _memory_kb(p)
+                rss_sum += rss
+                pss_sum += pss
+                self.peak_rss_process = max(self.peak_rss_process, rss)
+            self.peak_rss_sum = max(self.peak_rss_sum, rss_sum)
+            self.peak_pss_sum = max(self.peak_pss_sum, pss_sum)
+            self.samples.append((time.perf_counter() - start, pss_sum))
+            self._halt.wait(self.interval)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+
+def archive_ingest(root: Path, n: int, db: Path, workers: int) -> dict:
+    command = [*_archive_command(), "--db", str(db), "ingest", str(root), "--json"]
+    if workers:
+        command += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
+    memory.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"archive ingest failed ({process.returncode}): {stderr.strip()[-2000:]}")
+    summary = json.loads(stdout)
+    # memory over the second half of the run: flat means streaming (no growth with N)
+    half = [kb for t, kb in memory.samples if t >= seconds / 2]
+    return {
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1),
+        "added": summary["added"],
+        "failed": len(summary["failed"]),
+        "peak_rss_mb_process": round(max(after.ru_maxrss, before.ru_maxrss, memory.peak_rss_process) / 1024, 1),
+        "peak_rss_mb_tree": round(memory.peak_rss_sum / 1024, 1),
+        "peak_pss_mb_tree": round(memory.peak_pss_sum / 1024, 1),
+        "pss_mb_tree_second_half_min_max": [round(min(half) / 1024, 1), round(max(half) / 1024, 1)] if half else None,
+        "cpu_user_s": round(after.ru_utime - before.ru_utime, 1),
+        "cpu_sys_s": round(after.ru_stime - before.ru_stime, 1),
+        # CPU per article over the whole process tree: comparable across runs on a busy machine
+        "cpu_ms_per_article": round((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000 / n, 2),
+        "db_mb": round(_db_size(db) / 2**20, 1),
+    }
+
+
+def reingest(root: Path, n: int, db: Path, workers: int) -> dict:
+    """A second ingest of the same files: everything unchanged."""
+    command = [*_archive_command(), "--db", str(db), "ingest", str(root), "--json"]
+    if workers:
+        command += ["--workers", str(workers)]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    summary = json.loads(result.stdout)
+    return {"seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1), "unchanged": summary["unchanged"]}
+
+
+# --------------------------------------------------------------------------- queries
+
+def _timed(function, repeat: int) -> list[float]:
+    function()  # warm the page cache and statement cache
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _summary(times: list[float]) -> dict:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2)}
+
+
+def _search_options(query: str, filters: dict):
+    from archive.query.search import SearchOptions
+
+    known = {f.name for f in dataclasses.fields(SearchOptions)}
+    return SearchOptions(query=query, limit=20, **{k: v for k, v in filters.items() if k in known})
+
+
+def _match(query: str) -> str:
+    """The FTS5 string ``archive`` builds for ``query`` (for the bare MATCH it is compared with)."""
+    from archive.query import search as module
+
+    try:
+        return module.match_string(_search_options(query, {}))
+    except (TypeError, AttributeError):
+        return module.match_string(query)
+
+
+def searches(db: Path, repeat: int) -> dict:
+    from archive.query.search import search
+    from archive.store.database import open_database
+
+    engine = open_database(db, create=False)
+    bare = sqlite3.connect(db)
+    out: dict = {"queries": {}}
+    archive_all, bare_all = [], []
+    for label, query, filters in QUERIES:
+        match, options = _match(query), _search_options(query, filters)
+        sql, params = (_BARE_FILTERED, (match, filters["language"])) if filters else (_BARE, (match,))
+        archive_times = _timed(lambda: search(engine, options), repeat)
+        bare_times = _timed(lambda: bare.execute(sql, params).fetchall(), repeat)
+        hits = len(search(engine, options))
+        matches = bare.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", (match,)).fetchone()[0]
+        archive_all += archive_times
+        bare_all += bare_times
+        a, b = _summary(archive_times), _summary(bare_times)
+        out["queries"][label] = {"query": query, "filters": filters, "match": match, "matching_paragraphs": matches,
+                                 "hits": hits, "archive": a, "bare": b,
+                                 "ratio_median": round(a["median_ms"] / max(b["median_ms"], 1e-3), 2)}
+    out["archive"], out["bare"] = _summary(archive_all), _summary(bare_all)
+    out["ratio_median"] = round(statistics.median(archive_all) / max(statistics.median(bare_all), 1e-3), 2)
+    out["ratio_total"] = round(sum(archive_all) / max(sum(bare_all), 1e-3), 2)
+    bare.close()
+    engine.dispose()
+    return out
+
+
+def quotes_by_speaker(db: Path, repeat: int) -> dict:
+    from archive.query.quotes import QuoteQuery, find_quotes
+    from archive.store.database import open_database
+
+    engine = open_database(db, create=False)
+    out: dict = {}
+    every = []
+    for name in SPEAKERS:
+        times = _timed(lambda: find_quotes(engine, QuoteQuery(speaker=name)), repeat)
+        every += times
+        out[name] = {**_summary(times), "rows": len(find_quotes(engine, QuoteQuery(speaker=name)))}
+    engine.dispose()
+    return {"speakers": out, **_summary(every)}
+
+
+def export_paragraphs(db: Path) -> dict:
+    from archive.query.export import ExportOptions, export
+    from archive.store.database import open_database
+
+    engine = open_database(db, create=False)
+    with tempfile.TemporaryDirectory() as out_dir:
+        start = time.perf_counter()
+        written = export(engine, ExportOptions(out_dir=Path(out_dir), tables=("paragraphs",)))
+        seconds = time.perf_counter() - start
+        size = (Path(out_dir) / "paragraphs.csv").stat().st_size
+    engine.dispose()
+    rows = written["paragraphs.csv"]
+    return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds, 1), "csv_mb": round(size / 2**20, 1)}
+
+
+def table_counts(db: Path) -> dict:
+    con = sqlite3.connect(db)
+    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+           for t in ("articles", "paragraphs", "quotes", "entities", "entity_aliases", "entity_mentions")}
+    con.close()
+    return out
+
+
+def _db_size(db: Path) -> int:
+    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
+
+
+# --------------------------------------------------------------------------- report
+
+def render(result: dict) -> str:
+    f, i, s, q, e = result["floor"], result["ingest"], result["search"], result["quotes"], result["export"]
+    rows = [
+        ("articles", f"{result['articles']:,}", f"load average at start {result['machine']['load_average_at_start']}"),
+        ("floor: raw sqlite3 + FTS5", f"{f['articles_per_s']:,.0f} articles/s", f"{f['seconds']} s, {f['db_mb']} MB"),
+        ("archive ingest", f"{i['articles_per_s']:,.0f} articles/s", f"{i['seconds']} s, {i['db_mb']} MB, {i['failed']} failed"),
+        ("ingest / floor", f"{result['ingest_vs_floor']:.2f}", "target ≥ 0.33"),
+        ("ingest CPU", f"{i['cpu_ms_per_article']} ms/article", "user + sys of the ingest and its workers"),
+        ("peak memory", f"{i['peak_rss_mb_process']} MB RSS/process",
+         f"tree: {i['peak_pss_mb_tree']} MB PSS, {i['peak_rss_mb_tree']} MB RSS sum"),
+    ]
+    if result["reingest"]:
+        again = result["reingest"]
+        rows.append(("re-ingest (unchanged)", f"{again['articles_per_s']:,.0f} articles/s", f"{again['seconds']} s"))
+    for label, v in s["queries"].items():
+        shown = v["query"] + "".join(f" --{k} {x}" for k, x in v["filters"].items())
+        rows.append((f"search {label}: {shown}", f"{v['archive']['median_ms']} / {v['archive']['p95_ms']} ms",
+                     f"bare {v['bare']['median_ms']} / {v['bare']['p95_ms']} ms, ×{v['ratio_median']}, {v['matching_paragraphs']:,} matches"))
+    rows.append(("search, all queries", f"{s['archive']['median_ms']} / {s['archive']['p95_ms']} ms",
+                 f"bare {s['bare']['median_ms']} / {s['bare']['p95_ms']} ms; ×{s['ratio_median']} median, ×{s['ratio_total']} total (target ≤ 1.5)"))
+    rows.append(("quotes --speaker", f"{q['median_ms']} / {q['p95_ms']} ms", "median / p95, target < 50 ms"))
+    rows.append(("export paragraphs CSV", f"{e['rows_per_s']:,.0f} rows/s", f"{e['rows']:,} rows, {e['seconds']} s (target ≥ 200k)"))
+    counts = result["counts"]
+    rows.append(("rows", ", ".join(f"{k} {v:,}" for k, v in counts.items()), ""))
+    width = [max(len(r[c]) for r in rows) for c in range(3)]
+    return "\n".join(f"{a:<{width[0]}}  {b:<{width[1]}}  {c}".rstrip() for a, b, c in rows)
+
+
+def run(articles: int, workers: int = 0, seed: int = 0, cache: Path = CACHE, results: Path = RESULTS,
+        repeat: int = 30, work_dir: Path | None = None, log=print, with_reingest: bool = True) -> tuple[dict, Path]:
+    corpus = cache / f"corpus-{articles}-s{seed}-v{VERSION}"
+    start = time.perf_counter()
+    ensure_corpus(corpus, articles, seed, log=log)
+    log(f"corpus: {articles:,} files in {corpus} ({time.perf_counter() - start:.1f} s)")
+    own_dir = work_dir is None
+    work = Path(work_dir or tempfile.mkdtemp(prefix="bench-", dir=cache))
+    try:
+        floor_db, archive_db = work / "floor.db", work / "archive.db"
+        for db in (floor_db, archive_db):
+            for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                p.unlink(missing_ok=True)
+        load = [round(x, 2) for x in os.getloadavg()]  # other work on the machine skews every figure
+        fl = floor(corpus, articles, floor_db)
+        log(f"floor: {fl['articles_per_s']:,.0f} articles/s")
+        ing = archive_ingest(corpus, articles, archive_db, workers)
+        log(f"ingest: {ing['articles_per_s']:,.0f} articles/s")
+        again = reingest(corpus, articles, archive_db, workers) if with_reingest else None
+        result = {
+            "articles": articles,
+            "seed": seed,
+            "when": dt.datetime.now().isoformat(timespec="seconds"),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+                        "platform": platform.platform(), "load_average_at_start": load},
+            "floor": fl,
+            "ingest": ing,
+            "ingest_vs_floor": round(ing["articles_per_s"] / fl["articles_per_s"], 3),
+            "reingest": again,
+            "counts": table_counts(archive_db),
+            "search": searches(archive_db, repeat),
+            "quotes": quotes_by_speaker(archive_db, repeat),
+            "export": export_paragraphs(archive_db),
+        }
+    finally:
+        if own_dir:
+            shutil.rmtree(work, ignore_errors=True)
+    results.mkdir(parents=True, exist_ok=True)
+    out = results / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{articles}.json"
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", "-n", type=int, default=10_000, help="corpus size (default 10000)")
+    parser.add_argument("--workers", type=int, default=0, help="archive ingest --workers (0: one per core)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus RNG seed")
+    parser.add_argument("--repeat", type=int, default=30, help="timed repetitions per query")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where corpora and work databases go")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where the JSON result is written")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
+    parser.add_argument("--no-reingest", action="store_true", help="skip timing a second (all unchanged) ingest")
+    args = parser.parse_args(argv)
+    log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    result, out = run(args.articles, args.workers, args.seed, args.cache, args.results, args.repeat, args.keep, log,
+                      with_reingest=not args.no_reingest)
+    print(render(result))
+    print(f"\nwritten {out}")
+    return 0

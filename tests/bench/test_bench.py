@@ -1,0 +1,43 @@
+"""The benchmark runs end to end on a tiny corpus and writes its JSON (timings are never asserted)."""
+
+import json
+
+from bench.corpus import article_text, ensure_corpus
+from bench.run import render, run
+
+
+def test_corpus_is_deterministic_and_seed_shaped(tmp_path):
+    assert article_text(7) == article_text(7) and article_text(7) != article_text(8)
+    text = article_text(3)
+    assert "loading..." in text and "\nA\n" in text and text.rstrip().endswith(")")
+    root = ensure_corpus(tmp_path / "c", 5)
+    assert sorted(p.name for p in root.rglob("*.txt")) == [f"{i:09d}.txt" for i in range(5)]
+
+
+def test_benchmark_writes_json_with_expected_keys(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    result, path = run(50, cache=tmp_path / "cache", results=tmp_path / "results", repeat=2, work_dir=work, log=lambda _: None)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == json.loads(json.dumps(result))
+    assert path.name.endswith("-50.json")
+    for key in ("articles", "machine", "floor", "ingest", "ingest_vs_floor", "reingest", "counts", "search", "quotes", "export"):
+        assert key in saved
+    assert saved["ingest"]["added"] == 50 and saved["ingest"]["failed"] == 0
+    assert saved["reingest"]["unchanged"] == 50
+    for key in ("articles_per_s", "peak_rss_mb_process", "peak_pss_mb_tree", "db_mb", "cpu_ms_per_article"):
+        assert key in saved["ingest"]
+    assert {"common", "rare", "phrase", "prefix", "filter"} <= set(saved["search"]["queries"])
+    assert {"median_ms", "p95_ms"} <= set(saved["search"]["archive"]) and "ratio_median" in saved["search"]
+    assert {"median_ms", "p95_ms"} <= set(saved["quotes"])
+    assert saved["export"]["rows"] == saved["counts"]["paragraphs"] and "rows_per_s" in saved["export"]
+    assert "archive ingest" in render(saved)
+    # the bulk writer (multi-row inserts, assigned ids) leaves every index consistent
+    from archive.store import sqlite
+    from archive.store.database import open_database
+
+    engine = open_database(work / "archive.db", create=False)
+    with engine.connect() as connection:
+        assert sqlite.integrity_problems(connection) == []
+        assert connection.exec_driver_sql("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'loading'").scalar_one() == 0
+    engine.dispose()
