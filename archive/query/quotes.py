@@ -40,9 +40,11 @@ def speaker_condition(name: str) -> sa.ColumnElement[bool]:
     folded = _fold(name)
     if not folded:
         raise UsageError("--speaker needs a name")
-    alias_match = sa.func.replace(entity_aliases.c.folded, "-", " ") == folded
+    # Literal '-' and ' ' (not bound parameters) so the expressions match the indexes of migration 0003.
+    hyphen, space = sa.literal_column("'-'"), sa.literal_column("' '")
+    alias_match = sa.func.replace(entity_aliases.c.folded, hyphen, space) == folded
     by_alias = sa.select(entity_aliases.c.entity_id).where(alias_match)
-    by_text = sa.func.replace(sa.func.lower(quotes.c.speaker), "-", " ") == folded
+    by_text = sa.func.replace(sa.func.lower(quotes.c.speaker), hyphen, space) == folded
     return sa.or_(quotes.c.speaker_entity_id.in_(by_alias), by_text)
 
 

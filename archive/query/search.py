@@ -25,6 +25,7 @@ from archive.store.schema import articles, entity_mentions, paragraphs, quotes
 HIT_OPEN, HIT_CLOSE = sqlite.HIT_OPEN, sqlite.HIT_CLOSE
 FIELDS = ("article_id", "title", "published", "language", "source", "paragraph", "snippet", "score", "speaker", "text")
 TITLE_WEIGHT = 2.0
+_MIN_CANDIDATES = 200
 _STEMMERS = (lambda w: stem_word(w, "id"), lambda w: stem_word(w, "en"))
 
 
@@ -96,7 +97,15 @@ def _hits(options: SearchOptions, match: str) -> sa.Subquery:
             .where(speaker_condition(options.speaker), *filters)
         )
         return body.subquery("hits")
-    found = (sqlite.stem_matches(match) if options.stem else sqlite.paragraph_matches(match)).subquery("found")
+    if options.stem:
+        found = sqlite.stem_matches(match).subquery("found")
+    elif filters:
+        found = sqlite.paragraph_matches(match).subquery("found")
+    else:
+        # Unfiltered: only the best paragraphs can make the page, so FTS5's top-N does the ranking
+        # and just those are joined and grouped (an article matching in its title is still found
+        # through the title index, even when none of its paragraphs is among them).
+        found = sqlite.top_paragraph_matches(match, _candidates(options)).subquery("found")
     if options.stem:  # titles are not stemmed: no title tier
         body = (
             sa.select(paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"), sa.literal(0).label("in_title"), found.c.rank)
@@ -126,6 +135,11 @@ def _hits(options: SearchOptions, match: str) -> sa.Subquery:
         .where(titles.c.article_id.not_in(body_articles), *filters)
     )
     return sa.union_all(body, title_only).subquery("hits")
+
+
+def _candidates(options: SearchOptions) -> int:
+    """How many best paragraphs to consider: enough to fill the page many times over."""
+    return max(_MIN_CANDIDATES, 10 * (options.offset + options.limit) * options.per_article)
 
 
 def _ranked(options: SearchOptions, match: str) -> sa.Select:

@@ -172,6 +172,14 @@ def paragraph_matches(match: str) -> sa.TextClause:
     return _matches("paragraphs_fts", "paragraph_id", match, "paragraph_match")
 
 
+def top_paragraph_matches(match: str, limit: int) -> sa.TextClause:
+    """The ``limit`` best paragraphs for a match, by FTS5's own top-N ``ORDER BY rank`` (bm25)."""
+    return sa.text(
+        "SELECT rowid AS paragraph_id, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :paragraph_match "
+        "ORDER BY rank LIMIT :top"
+    ).bindparams(paragraph_match=match, top=limit).columns(paragraph_id=sa.Integer, rank=sa.Float)
+
+
 def title_matches(match: str) -> sa.TextClause:
     """``article_id, rank`` of articles whose title matches."""
     return _matches("articles_fts", "article_id", match, "title_match")
