@@ -216,3 +216,42 @@ def test_name_inside_a_modifier_is_not_the_subject():
 def test_two_subjects_joined_by_and_are_a_group():
     paras = ["As both NBC News and Bloomberg have reported, it is a risk.", '"I am so ahead of other parents," she said.']
     assert _speakers(paras, "en") == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs, want",
+    [
+        # "it added" after a body named as the source of the previous quote; the article is dropped
+        (['The decision was final, the Swedish Prosecution Authority said.', '"The evidence has weakened," it added.'],
+         [("The evidence has weakened", "Swedish Prosecution Authority")]),
+        # "they said in a statement": the body that last denied, known as a body by its apposition
+        (["The group that owns her music, Big Machine, says she may play.", "Big Machine have twice denied it.",
+          '"We never blocked her," they said in a statement.'],
+         [("We never blocked her", "Big Machine")]),
+        # a person as the nearest source makes "they" ambiguous: no speaker rather than a wrong one
+        (["Kym Lino, a spokesperson for Instagram, confirmed the change.", '"We use a model," they said in an email.'], []),
+    ],
+)
+def test_bodies_referred_to_as_it_or_they(paragraphs, want):
+    assert _speakers(paragraphs, "en") == want
+
+
+def test_acronym_speaker_only_as_the_subject():
+    assert _speakers(['Untreated plague is "always fatal", says WHO.'], "en") == [("always fatal", "WHO")]
+    assert _speakers(['"It is bad," NASA said.'], "en") == [("It is bad", "NASA")]
+    assert _speakers(['Officials at NASA said: "We will go."'], "en") == []
+
+
+def test_names_completed_from_the_article():
+    paras = ['"Costs fall," says veteran industry analyst Ken Doctor.', '"They see the way down," says Doctor.']
+    assert _speakers(paras, "en") == [("Costs fall", "Ken Doctor"), ("They see the way down", "Ken Doctor")]
+    paras = ['"Coach (Frank) Vogel came in," James said.', '"He is terrific," Vogel said.']
+    assert _speakers(paras, "en")[-1] == ("He is terrific", "Frank Vogel")
+    paras = ["Sonya A. Zoghlin, his attorney, told The Hill he meant no harm.", '"He is sorry," she said in an email.']
+    assert _speakers(paras, "en") == [("He is sorry", "Sonya A. Zoghlin")]
+
+
+def test_pronoun_in_a_sentence_about_a_named_person():
+    paras = ["Patrick Carlineo Jr., 55, pleaded guilty.", 'James Kennedy said the case "matters."',
+             'Carlineo was arrested after a call in which he said he would put a "bullet in her skull."']
+    assert _speakers(paras, "en")[-1] == ("bullet in her skull.", "Patrick Carlineo Jr.")

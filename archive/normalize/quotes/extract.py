@@ -13,14 +13,14 @@ from .cues import (
     parse_head,
     parse_late,
     parse_tail,
-    previous_sentence,
     sentence_end,
     sentence_start,
-    sentence_subjects,
-    speech_subjects,
 )
+from .antecedents import previous_sentence, sentence_subjects, speech_subjects
+from .organisations import BODY_NOUNS, body_antecedent, is_body, proper_body
 from .marks import Span, find_spans, opens_paragraph
-from .speakers import NameBook, Phrase
+from .names import NameBook
+from .speakers import Phrase, read_forward
 
 _GAP = re.compile(r"[\s,;:.\-–—]*")
 # "…," adding "…" / "…," menambahkan "…": a participle that carries the same speaker on.
@@ -245,12 +245,38 @@ def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: 
     return None
 
 
+def _refers_to_body(phrase: Phrase) -> bool:
+    """"it" / "they" / "the company": words that stand for an organisation, never a named one."""
+    if phrase.name or phrase.pronoun:
+        return False
+    if phrase.text.casefold() in ("it", "they"):
+        return True
+    ws = phrase.text.casefold().split()
+    return len(ws) == 2 and ws[0] == "the" and ws[1] in BODY_NOUNS
+
+
+def _sentence_opener(text: str, open_: int, cue: int) -> Phrase | None:
+    """The named person that opens the sentence of a quote whose cue ("he said") comes before it."""
+    if cue > open_:
+        return None
+    start = sentence_start(text, 0, cue)
+    if any(c in text[start:cue] for c in "\"“”«»"):
+        return None
+    lead = len(text[start:cue]) - len(text[start:cue].lstrip())
+    phrase = read_forward(text, start + lead, cue, lower_ok=False)
+    if phrase is None or not phrase.name or phrase.plural or phrase.pronoun or is_body(phrase, []):
+        return None
+    return phrase
+
+
 def _resolve(items: list[_Item], paras: list[str], language: str | None) -> list[Quote]:
     """Turn phrases into names: pronouns to the latest speaker, short names to the fullest."""
     book = NameBook(paras)
     subjects: dict[int, list[tuple[int, Phrase]]] = {}  # paragraph -> named speech subjects, on demand
     last: tuple[tuple[int, int], str, str | None] | None = None  # position, speaker, role
     resolved: dict[int, tuple[str | None, str | None]] = {}
+    spoken: list[tuple[tuple[int, int], str, Phrase | None, bool]] = []  # earlier speakers (see body_antecedent)
+    bodies: set[str] = set()
 
     def latest_subject(where: tuple[int, int]) -> tuple[int, int, Phrase] | None:
         """The last named subject of a speech verb before ``where``; else of any sentence."""
@@ -271,14 +297,29 @@ def _resolve(items: list[_Item], paras: list[str], language: str | None) -> list
         att = item.attribution
         speaker = role = None
         where = (item.para, item.span.open)
+        body, named = False, None
         if att and att.phrase and id(att) in resolved:
             speaker, role = resolved[id(att)]
+            body = speaker in bodies
+        elif att and att.phrase and language != "id" and _refers_to_body(att.phrase):
+            # "it added" / "they said in a statement" / "the company said": the body last named as a source
+            speaker = body_antecedent(paras, where, spoken)
+            body = speaker is not None
+            if speaker is None and not att.phrase.plural:
+                speaker = att.phrase.role
+            resolved[id(att)] = (speaker, None)
         elif att and att.phrase and not att.phrase.plural:
             phrase = att.phrase
             if phrase.pronoun:
                 # he/she/ia/dia/-nya: the latest person seen speaking, quoted or reported
                 ev = latest_subject(where)
-                if ev and (last is None or (ev[0], ev[1]) > last[0]):
+                opener = _sentence_opener(text, item.span.open, phrase.start)
+                if opener and (last is None or (item.para, opener.start) > last[0]) and (
+                    ev is None or (item.para, opener.start) > (ev[0], ev[1])
+                ):
+                    # "Carlineo was arrested … in which he said …": the person the pronoun's own sentence is about
+                    speaker, role = book.fullest(opener.name or "", item.para, opener.start), opener.role
+                elif ev and (last is None or (ev[0], ev[1]) > last[0]):
                     speaker, role = book.fullest(ev[2].name or "", ev[0], ev[1]), ev[2].role
                 elif last:
                     speaker, role = last[1], last[2]
@@ -290,13 +331,21 @@ def _resolve(items: list[_Item], paras: list[str], language: str | None) -> list
                     if holder:
                         speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
             else:
-                speaker = phrase.role
+                speaker = proper_body(phrase.role or "")
                 holder = _role_holder(phrase.role or "", where, paras, language)
                 if holder:
                     speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
+                elif speaker and " " not in speaker and speaker[:1].isupper():
+                    # "says Doctor": a surname that is also an occupation, introduced in full earlier
+                    speaker = book.fullest(speaker, item.para, item.span.open)
             resolved[id(att)] = (speaker, role)
+            if speaker and not phrase.pronoun and speaker == (phrase.name or proper_body(phrase.role or "")):
+                named = phrase  # judged a body or not only if an "it" / "they" needs it
         if speaker:
             last = (where, speaker, role)
+            spoken.append((where, speaker, named, body))
+            if body:
+                bodies.add(speaker)
         out.append(
             Quote(
                 paragraph=item.para,

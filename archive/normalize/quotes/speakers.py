@@ -82,10 +82,17 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _initial(word: str) -> bool:
+    """A dotted initial inside a name ("Sonya A. Zoghlin"), not the article "A"."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, role, place, date)."""
     if not is_capitalised(word):
         return False
+    if _initial(word):
+        return True
     key = _key(word)
     if any(part in ROLE_WORDS or part in OCCUPATIONS for part in key.split("-")):
         return False  # "Secretary-General", "Wakil-Ketua"
@@ -99,6 +106,21 @@ def _is_name_word(word: str) -> bool:
     if len(letters) > 1 and letters.isupper() and "." not in word:
         return False  # acronym: KPK, CEO, AKBP, IV
     return not word.endswith(("'s", "’s"))
+
+
+_THING_PRONOUNS = frozenset(("it",))
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capitals organisation short name ("WHO", "NASA"), not a title, role or place."""
+    key = _key(word)
+    return (
+        2 <= len(word) <= 6
+        and word.isalpha()
+        and word.isupper()
+        and not any(key in ws for ws in (TITLES, ROLE_WORDS, PLACES, TIME_WORDS, OCCUPATIONS))
+        and (key not in FUNCTION_CAPS or len(word) >= 3)  # "WHO", not "IT"
+    )
 
 
 def _joined(text: str, left: Word, right: Word) -> bool:
@@ -128,11 +150,14 @@ def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
     first = _key(ws[0].text)
     if len(ws) == 1 and first in PRONOUNS:
         return Phrase(None, None, ws[0].text, ws[0].start, ws[0].end, pronoun=True)
-    if len(ws) == 1 and first in PLURAL_PRONOUNS:
+    if len(ws) == 1 and first in PLURAL_PRONOUNS | _THING_PRONOUNS:
+        # "they" is a group and "it" a thing or body: neither is the last person quoted
         return Phrase(None, None, ws[0].text, ws[0].start, ws[0].end, plural=True)
+    if len(ws) == 1 and is_acronym(ws[0].text):
+        return Phrase(None, ws[0].text, ws[0].text, ws[0].start, ws[0].end)  # "says WHO": the body itself
     i = len(ws)
     while i > 0 and len(ws) - i < _MAX_NAME:
-        if _is_name_word(ws[i - 1].text):
+        if _is_name_word(ws[i - 1].text) or _surname(text, ws, i - 1):
             i -= 1
             continue
         # particles ("de la", "bin", "van der") count when a name word stands before them
@@ -165,6 +190,21 @@ def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
     return None
 
 
+def _surname(text: str, ws: list[Word], k: int) -> bool:
+    """"analyst Ken Doctor": a capitalised occupation word closing a name, right after a given
+    name, is a surname, not a role."""
+    w = ws[k]
+    return (
+        k == len(ws) - 1
+        and k > 0
+        and is_capitalised(w.text)
+        and _key(w.text) in OCCUPATIONS
+        and _key(w.text) not in ROLE_WORDS
+        and _is_name_word(ws[k - 1].text)
+        and _joined(text, ws[k - 1], w)
+    )
+
+
 def _is_role(word: str) -> bool:
     key = _key(word)
     return (key in ROLE_WORDS or key in OCCUPATIONS) and key not in _DETERMINERS and key not in _CONNECTORS
@@ -185,7 +225,7 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
     ws = words(text, pos, hi)
     if not ws or _BREAK.search(text, pos, ws[0].start):
         return None
-    if _key(ws[0].text) in PRONOUNS or _key(ws[0].text) in PLURAL_PRONOUNS:
+    if _key(ws[0].text) in PRONOUNS or _key(ws[0].text) in PLURAL_PRONOUNS or ws[0].text in ("it", "It"):
         return split_phrase(text, ws[:1])
     run: list[Word] = []
     for n, w in enumerate(ws[:_MAX_PHRASE]):
@@ -244,126 +284,34 @@ def read_backward(text: str, lo: int, end: int) -> Phrase | None:
     ws = words(text, lo, end)
     if not ws or _BREAK.search(text, ws[-1].end, end) or ws[-1].stop_after:
         return None
-    if _key(ws[-1].text) in PRONOUNS or _key(ws[-1].text) in PLURAL_PRONOUNS:
+    if _key(ws[-1].text) in PRONOUNS or _key(ws[-1].text) in PLURAL_PRONOUNS or ws[-1].text in ("it", "It"):
         return split_phrase(text, ws[-1:])
     run: list[Word] = []
     for w in reversed(ws):
         if run and not _joined(text, w, run[-1]):
             break
         key = _key(w.text)
-        if is_capitalised(w.text):
+        if _initial(w.text):
+            pass
+        elif is_capitalised(w.text):
             if key in FUNCTION_CAPS and key not in _DETERMINERS:
                 break
         elif not (key in ROLE_WORDS or key in TITLES or key in NAME_PARTICLES or key in _DETERMINERS):
             break
         run.append(w)
-        if key in _DETERMINERS or len(run) >= _MAX_PHRASE:
+        if (key in _DETERMINERS and not _initial(w.text)) or len(run) >= _MAX_PHRASE:
             break
     run.reverse()
     while run and (run[0].text in NAME_PARTICLES or run[0].text in _CONNECTORS):
         run.pop(0)
     phrase = split_phrase(text, run)
+    if phrase and phrase.role == phrase.text and is_acronym(phrase.text):
+        # "NASA said" opens its clause; in "officials at NASA said" the acronym only qualifies the subject
+        before = text[lo : phrase.start].rstrip()
+        if before and before[-1] not in ",.;:!?\"”“—–-(":
+            return None
     if phrase and not phrase.name and not phrase.pronoun and not phrase.plural:
         # a role read backwards starts a noun phrase: "the spokesman", "Juru bicara …", not "affairs and"
         if not (is_capitalised(run[0].text) or _key(run[0].text) in _DETERMINERS):
             return None
     return phrase
-
-
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]['\"”’)]*)\s*[\"“‘(]?$")
-
-
-def _opening_participle(text: str, w: Word) -> bool:
-    """A capitalised -ing/-ed word that opens a sentence ("Hosting Cook …", "Asked about …")."""
-    low = w.text.casefold()
-    return len(low) > 5 and low.endswith(("ing", "ed")) and bool(_SENTENCE_OPEN.search(text, max(0, w.start - 4), w.start))
-
-
-class NameBook:
-    """The person names of an article, looked up on demand to expand "Putin" into "Vladimir Putin".
-
-    Only the neighbourhood of each occurrence of the short name is read, so an article costs
-    a few string searches per speaker rather than a full tokenization.
-    """
-
-    def __init__(self, paragraphs: list[str]):
-        self._paras = paragraphs
-        self._seen: dict[str, list[tuple[tuple[str, ...], str, int, int]]] = {}  # per article only
-
-    def _names_around(self, token: str) -> list[tuple[tuple[str, ...], str, int, int]]:
-        if token in self._seen:
-            return self._seen[token]
-        found = self._seen[token] = []
-        pattern = re.compile(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
-        for p, text in enumerate(self._paras):
-            for m in pattern.finditer(text):
-                ws = words(text, max(0, m.start() - 90), min(len(text), m.end() + 60))
-                k = next((n for n, w in enumerate(ws) if w.start == m.start()), None)
-                if k is None:
-                    continue
-                a = b = k
-                while a > 0 and (is_capitalised(ws[a - 1].text) or ws[a - 1].text in NAME_PARTICLES) and _joined(text, ws[a - 1], ws[a]):
-                    a -= 1
-                if a < k and _opening_participle(text, ws[a]):
-                    a += 1  # "Hosting Cook at Dreamforce …": a sentence-initial -ing word is a verb
-                while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
-                    b += 1
-                run = ws[a : b + 1]
-                tail = run[-1]
-                if tail.text.endswith(("'s", "’s")) and len(tail.text) > 2:
-                    # "Michelle Hege’s response": the possessive still names the person
-                    run = run[:-1] + [Word(tail.text[:-2], tail.start, tail.end - 2, tail.stop_after)]
-                phrase = split_phrase(text, run)
-                if phrase and phrase.name:
-                    found.append((tuple(_key(x) for x in phrase.name.split()), phrase.name, p, ws[a].start))
-        return found
-
-    def fullest(self, name: str, para: int, pos: int) -> str:
-        """The longest name that contains ``name``; between different people, the nearest earlier."""
-        parts = name.split()
-        short = tuple(_key(x) for x in parts)
-        if not short:
-            return name
-        found: dict[tuple[str, ...], tuple[str, tuple[int, int]]] = {}
-        for folded, full, p, q in self._names_around(parts[0]):
-            # Indonesians are often called by any one of their names ("Amran" for Andi Amran Sulaiman)
-            if len(folded) > len(short) and any(
-                folded[k : k + len(short)] == short for k in range(len(folded) - len(short) + 1)
-            ):
-                near = (p, q) if (p, q) <= (para, pos) else (-p, -q)
-                if folded not in found or near > found[folded][1]:
-                    found[folded] = (full, near)
-        # "Retno Marsudi" inside "Retno L.P. Marsudi" is the same person: keep the maximal names.
-        keep = [f for f in found if not any(g != f and len(g) > len(f) and set(f) <= set(g) for g in found)]
-        if not keep:
-            return (self._alias(parts[0]) or self._prefixed(parts[0]) or name) if len(parts) == 1 else name
-        return found[max(keep, key=lambda f: found[f][1])][0]
-
-    def _alias(self, short: str) -> str | None:
-        """"Muhammad Ramadhani, yang akrab disapa Dani": the nickname stands for the full name."""
-        pattern = re.compile(r"(?:\(\s*)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+" + re.escape(short) + r"(?!\w)")
-        for text in self._paras:
-            for m in pattern.finditer(text):
-                head = text[max(0, m.start() - 90) : m.start()].rstrip(" ,")
-                ws = words(head)
-                k = len(ws)
-                while k > 0 and is_capitalised(ws[k - 1].text) and (k == len(ws) or _joined(head, ws[k - 1], ws[k])):
-                    k -= 1
-                phrase = split_phrase(head, ws[k:])
-                if phrase and phrase.name and " " in phrase.name:
-                    return phrase.name
-        return None
-
-    def _prefixed(self, short: str) -> str | None:
-        """"dr Rina" for Rinawati Rohsiswatmo: Indonesians shorten a given name; accepted only when
-        exactly one longer name in the article starts with the short form."""
-        if len(short) < 4 or not short[:1].isupper() or not short[1:].islower():
-            return None
-        fulls: set[str] = set()
-        for text in self._paras:
-            for m in re.finditer(r"(?<!\w)" + re.escape(short) + r"\w+", text):
-                for folded, full, _p, _q in self._names_around(m.group()):
-                    if len(folded) > 1 and folded[0] == m.group().casefold():
-                        fulls.add(full)
-        keep = {f for f in fulls if not any(g != f and f in g for g in fulls)}
-        return keep.pop() if len(keep) == 1 else None
