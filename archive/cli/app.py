@@ -117,3 +117,7 @@ def main() -> None:
     except KeyboardInterrupt:  # Ctrl-C while options are parsed, before a command runs
         sys.stderr.write("error: interrupted\n")
         raise SystemExit(130) from None
+    finally:
+        # The command is over (its exit code decided): a Ctrl-C during interpreter shutdown has
+        # nothing left to interrupt and must not turn a finished run into a death by signal.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

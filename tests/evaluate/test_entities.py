@@ -5,7 +5,10 @@ from pathlib import Path
 from archive.evaluate import entities as ev
 
 DATA = Path(__file__).parents[1] / "data"
-DEV_F1_GATE = 0.91  # reached 0.919 overall when this gate was set (id 0.909, en 0.930)
+DEV_F1_GATE = 0.94  # reached 0.942 overall when this gate was set (id 0.926, en 0.961); was 0.919
+# Real articles of tests/data/corpora (12 en, 12 id), annotated by hand before the extractor ran on
+# them: first honest score 0.700 (en 0.695, id 0.709); 0.865 when this gate was set (en 0.883, id 0.828).
+REAL_F1_GATE = 0.86
 
 
 def test_dev_set_shape():
@@ -17,12 +20,26 @@ def test_dev_set_shape():
 def test_dev_f1_gate():
     result = ev.evaluate(DATA / "entities_dev.jsonl")
     assert result["overall"]["f1"] >= DEV_F1_GATE, result["overall"]
-    assert result["scores"]["id"]["f1"] >= 0.88 and result["scores"]["en"]["f1"] >= 0.9
+    assert result["scores"]["id"]["f1"] >= 0.92 and result["scores"]["en"]["f1"] >= 0.95
+    assert result["overall"]["precision"] >= 0.96, result["overall"]
+
+
+def test_real_set_shape():
+    passages = ev.load_dev(DATA / "entities_real.jsonl")
+    langs = [p["language"] for p in passages]
+    assert langs.count("id") >= 12 and langs.count("en") >= 12
+
+
+def test_real_f1_gate():
+    result = ev.evaluate(DATA / "entities_real.jsonl")
+    assert result["overall"]["f1"] >= REAL_F1_GATE, result["overall"]
+    assert result["scores"]["en"]["f1"] >= 0.88 and result["scores"]["id"]["f1"] >= 0.82, result["scores"]
+    assert result["overall"]["precision"] >= 0.93, result["overall"]
 
 
 def test_seed_scores_perfectly():
     result = ev.evaluate_passages(ev.load_seed(DATA / "seed_gold.json"))
-    assert result["overall"]["f1"] >= 0.9
+    assert result["overall"]["f1"] >= 0.99
     assert not result["passages"][0]["not_entities"]
 
 

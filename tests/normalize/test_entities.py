@@ -109,7 +109,7 @@ def test_short_name_links_to_full_name():
 
 
 def test_organizations_acronyms_heads_and_known_names():
-    got = names(["Komisi Pemberantasan Korupsi (KPK) bekerja sama dengan Kementerian Keuangan dan CSTO, "
+    got = names(["Komisi Pemberantasan Korupsi (KPK) bekerja sama dengan Kementerian Keuangan dan aliansi CSTO, "
                  "seperti dikutip dari Reuters dan Antara."])
     assert {("Komisi Pemberantasan Korupsi", "organization"), ("Kementerian Keuangan", "organization"),
             ("CSTO", "organization"), ("Reuters", "organization"), ("Antara", "organization")} <= got
@@ -117,6 +117,64 @@ def test_organizations_acronyms_heads_and_known_names():
     en = names(["The Labour Party and the Ministry of Defence met at the White House and the Pentagon."], "en")
     assert {("Labour Party", "organization"), ("Ministry of Defence", "organization"),
             ("White House", "organization"), ("Pentagon", "organization")} <= en
+
+
+def test_technical_acronyms_and_capitalized_words_need_evidence():
+    got = names(["The SLS core stage uses four RS-25 engines and a USB-C port; the BIG BED BUILD sale ends."], "en")
+    assert not {n for n, t in got if t == "organization"}
+    assert names(["Gardu Induk (GI) 150 kV beroperasi di GITET Balaraja."]) <= {("Balaraja", "place")}
+    # evidence: a speech verb after it, a title after it, an organization noun before it
+    assert ("NTSB", "organization") in names(["NTSB said the crash was avoidable."], "en")
+    assert ("ECB", "organization") in names(["ECB President Christine Lagarde spoke."], "en")
+    assert ("CSTO", "organization") in names(["Pasukan aliansi CSTO tiba. CSTO akan pergi."])
+
+
+def test_acronym_links_to_the_name_it_abbreviates():
+    entities, _ = extract_entities(["Pejabat Mahkamah Agung ditangkap. Ia dibawa dari MA ke gedung itu."], "id")
+    orgs = [e for e in entities if e.type == "organization"]
+    assert [(e.name, "MA" in e.aliases) for e in orgs] == [("Mahkamah Agung", True)]
+
+
+def test_us_state_code_after_a_city_is_a_place():
+    got = names(["The tour starts in West Palm Beach, FL and ends in Mountain View, CA."], "en")
+    assert ("Florida", "place") in got and not {n for n, t in got if t == "organization"}
+    assert ("South Carolina", "place") in names(["CHARLESTON, S.C. (AP) - Voters met."], "en")
+
+
+def test_name_particles_join_names_and_are_not_places():
+    entities, _ = extract_entities(["James Van Der Beek danced.", "Van Der Beek said he was sad."], "en")
+    assert [(e.name, e.type) for e in entities] == [("James Van Der Beek", "person")]
+
+
+def test_place_inside_a_longer_name_is_not_a_place():
+    got = names(["They played China Grove and Toulouse Street, then Brent Sherwood spoke."], "en")
+    assert not {n for n, t in got if t == "place"}
+    got = names(["Film London Love Story ditonton banyak orang di Jakarta Selatan."])
+    assert got == {("Jakarta Selatan", "place")}
+
+
+def test_place_named_like_a_person_of_the_article_is_the_person():
+    entities, _ = extract_entities(["Brandon Nicholas Salim bermain film.", "Ini film kedua Brandon setelah itu."], "id")
+    assert [(e.name, e.type) for e in entities] == [("Brandon Nicholas Salim", "person")]
+
+
+def test_indonesian_words_are_not_first_names_in_indonesian_text():
+    # "Tim" is a team in Indonesian and a first name in English
+    assert ("Tim Cook", "person") in names(["Apple CEO Tim Cook said so. Cook smiled."], "en")
+    assert not {n for n, t in names(["Tim Saber Pungli menangkap pelaku di Jakarta."]) if t == "person"}
+
+
+def test_ordinary_words_do_not_make_a_person():
+    got = names(["The group that owns her music, Big Machine, says she can play.",
+                 "The High Commissioner for Human Rights said it was illegal."], "en")
+    assert not {n for n, t in got if t == "person"}
+
+
+def test_football_clubs_are_organizations_not_places():
+    got = names(["He managed FC Porto, Inter Milan, Real Madrid and Manchester United."], "en")
+    assert {("FC Porto", "organization"), ("Inter Milan", "organization"), ("Real Madrid", "organization"),
+            ("Manchester United", "organization")} <= got
+    assert not {n for n, t in got if t == "place"}
 
 
 def test_bracketed_acronym_after_common_noun_is_not_an_entity():

@@ -76,6 +76,14 @@ COUNTRY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 ID_ONLY_ABBREVIATIONS = {"AS": "US"}  # "AS" = Amerika Serikat in Indonesian; a word in English
 
+# AP-style state abbreviations written with a full stop ("Calif.", "Fla."): abbreviation -> postal code.
+AP_STATES = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE", "Fla": "FL",
+    "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE", "Nev": "NV", "Okla": "OK",
+    "Ore": "OR", "Pa": "PA", "Tenn": "TN", "Vt": "VT", "Va": "VA", "Wash": "WA", "Wis": "WI", "Wyo": "WY",
+}
+
 SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001", "019"}
 
 # Regions the gazetteers lack: key -> names (first is the English display name, then Indonesian).
@@ -150,6 +158,7 @@ class Gazetteer:
         self.abbreviations: dict[str, Place] = {}
         self.id_abbreviations: dict[str, Place] = {}
         self.countries: dict[str, Place] = {}
+        self.us_states: dict[str, Place] = {}  # postal codes ("CA", "SC"): read only after "City, "
         self._build()
 
     def _add(self, name: str, place: Place, *, override: bool = False) -> None:
@@ -184,8 +193,15 @@ class Gazetteer:
                 if _sensible(alt) and norm(alt) not in blocked and len(alt) >= 4:
                     self._add(alt, place)
         for state in gc.get_us_states().values():
-            self._add(state["name"], Place(f"place:{state['geonameid']}", "province", {"en": state["name"]}),
-                      override=True)
+            place = Place(f"place:{state['geonameid']}", "province", {"en": state["name"]})
+            self._add(state["name"], place, override=True)
+            self.us_states[state["code"]] = place
+        for dotted in ("N.Y.", "N.J.", "N.C.", "N.D.", "N.H.", "N.M.", "S.C.", "S.D.", "R.I.", "W.Va.", "D.C."):
+            code = dotted.replace(".", "").upper()
+            if code == "WVA":
+                code = "WV"
+            if code in self.us_states:
+                self.us_states[dotted.replace(".", "")] = self.us_states[code]
 
     def _add_regions(self) -> None:
         for key, (en_names, id_names) in EXTRA_REGIONS.items():

@@ -37,7 +37,7 @@ TITLES = _phrases(
     "Chief Executive|CEO|CFO|COO|Founder|Co-founder|Director|General|Gen|Lt|Col|Colonel|Admiral|Sgt|"
     "Sergeant|Captain|Capt|Judge|Justice|Chief Justice|Attorney General|Ambassador|King|Queen|Prince|"
     "Princess|Pope|Sheikh|Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Rev|Reverend|Father|"
-    "Coach|Commissioner|Deputy|Spokesman|Spokeswoman|Spokesperson|Detective|Officer|Inspector|Sheriff|"
+    "Sens|Reps|Coach|Commissioner|Deputy|Spokesman|Spokeswoman|Spokesperson|Detective|Officer|Inspector|Sheriff|"
     "Premier|Emperor|Crown Prince|Attorney|U.S. Attorney|District Attorney|Lawmaker|Leader|Opposition Leader|Chief|Executive"
 )
 
@@ -55,22 +55,21 @@ ROLES = _phrases(
     "midfielder|defender|goalkeeper|coach|manager|politician|lawmaker|founder|billionaire|entrepreneur|"
     "wife|husband|son|daughter|father|mother|brother|sister|colleague|columnist|journalist|reporter|"
     "photographer|doctor|comedian|rapper|guitarist|chef|designer|executive|chairman|investor|candidate|"
-    "envoy|official|adviser|advisor|aide|administrator|incumbent|challenger|rival|nominee|activist|scientist|historian|novelist|poet|artist|officer"
+    "envoy|official|adviser|advisor|aide|administrator|incumbent|challenger|rival|nominee|activist|scientist|historian|novelist|poet|artist|officer|"
+    "dr|pebalap|host|judge|astronaut|dancer|musician|pianist|drummer|bassist|vocalist|songwriter|host"
 )
 
 # Speech verbs around a name ("kata Putin", "ujar Yasir", "Johnson said").
 SPEECH_BEFORE = _words(
     "kata ujar ucap tutur ungkap jelas tambah imbuh lanjut tegas papar terang sebut tanya pungkas said says "
-    "asked added told wrote according"
+    "added wrote"
 )
 SPEECH_AFTER = _words(
     "mengatakan menyatakan menegaskan menjelaskan menambahkan mengungkapkan menuturkan menyebutkan berkata "
     "bilang said says told added wrote stated argued noted warned explained insisted"
 )
 
-# Heads of organization names. Indonesian heads come first ("Kementerian Luar Negeri"), English ones
-# usually last ("Labour Party") or first with "of" ("Ministry of Defence"); both are tried.
-ORG_WORDS = _words(
+ORG_WORDS_ID = _words(
     "Kementerian Kemenkeu Kemenlu Kemendagri Kemenkes Kemendikbud Kemenpan Kemenag Kemenhan Kemenkumham "
     "Partai Organisasi Badan Komisi Lembaga Dewan Majelis Mahkamah Pengadilan Kejaksaan Kejari Kejati "
     "Kepolisian Polda Polres Polresta Polrestabes Polsek Kodim Kodam Korem Koramil Pemkot Pemkab Pemprov "
@@ -78,7 +77,9 @@ ORG_WORDS = _words(
     "Ikatan Asosiasi Himpunan Gabungan Federasi Serikat Koperasi Bank Bursa PT CV Perum Persero Tbk "
     "Rumah Sakit RSUD Bandara Kantor Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat "
     "Sekretariat Kesatuan Tentara Angkatan Komando Kopassus Brimob Densus Bareskrim Bawaslu Kedutaan "
-    "Konsulat Fraksi Kongres Parlemen Senat Klub Tim Grup Group "
+    "Konsulat Fraksi Kongres Parlemen Senat Klub Tim Grup Group Puskesmas"
+)
+ORG_WORDS_EN = _words(
     "Ministry Department Party University College Institute Academy School Bank Corporation Corp Inc "
     "Incorporated Ltd Limited LLC PLC GmbH Company Co Holdings Agency Commission Council Association "
     "Foundation Organization Organisation Committee Court Bureau Federation Authority Board Airlines "
@@ -86,8 +87,14 @@ ORG_WORDS = _words(
     "Reserve Parliament Senate Congress Assembly Police Army Navy Force Forces Guard Office Embassy "
     "Consulate Hospital Society Institution Fund Trust Club Administration Service Services Times Post "
     "Journal News Press Network Studios Records Labs Laboratories Alliance Coalition Cabinet Center Centre "
-    "Securities Union Airport"
+    "Securities Union Airport Directorate Facility Robotics Aerospace Electronics Entertainment Production "
+    "Productions Pictures Group Media Communications Telecom Ventures Insurance Logistics Therapeutics "
+    "Semiconductor Software Solutions Dynamics"
 )
+# Heads of organization names. Indonesian heads come first ("Kementerian Luar Negeri"), English ones
+# usually last ("Labour Party") or first with "of" ("Ministry of Defence"); Indonesian heads are only
+# read in Indonesian text ("Tim" is a team there, a first name in English).
+ORG_WORDS = ORG_WORDS_ID | ORG_WORDS_EN
 # Legal-form suffixes end an organization name ("PT Astra Otoparts Tbk Yusak Kristian").
 ORG_SUFFIXES = _words("Tbk Inc Incorporated Ltd Limited LLC PLC GmbH Corp Co AG")
 
@@ -99,7 +106,21 @@ KNOWN_ORGS = _phrases(
     "Google|Facebook|Meta|Microsoft|Apple|Amazon|Twitter|Instagram|YouTube|TikTok|Samsung|Huawei|Xiaomi|"
     "Alibaba|Tencent|Tesla|Netflix|Intel|Nvidia|Pertamina|Telkomsel|Garuda Indonesia|Gojek|Tokopedia|"
     "Hamas|Hizbullah|Hezbollah|Taliban|Wall Street|Uni Eropa|European Union|Perserikatan Bangsa-Bangsa|"
-    "United Nations|PBB|African Union|Uni Afrika|ASEAN|NATO"
+    "United Nations|PBB|African Union|Uni Afrika|ASEAN|NATO|"
+    # international bodies, agencies and very common companies and media
+    "WHO|UNESCO|UNICEF|UNHCR|IMF|World Bank|Bank Dunia|WTO|OPEC|OECD|APEC|FIFA|UEFA|IOC|AFC|PSSI|"
+    "FBI|CIA|NSA|NASA|ESA|FDA|CDC|SEC|FTC|FCC|EPA|IRS|ICE|DHS|DOJ|Pentagon|Congress|Kongres|"
+    "NPR|PBS|CBS|NBC|ABC News|MSNBC|CNBC|ESPN|HBO|Fox News|Associated Press|New York Times|Washington Post|"
+    "Wall Street Journal|Financial Times|The Guardian|Al Arabiya|"
+    "Boeing|Airbus|SpaceX|Blue Origin|Uber|Lyft|Walmart|IBM|Oracle|Qualcomm|Sony|Toyota|Honda|Nissan|"
+    "Hyundai|Volkswagen|BMW|Goldman Sachs|JPMorgan|Citigroup|Morgan Stanley|HSBC|PayPal|eBay|Spotify|Snapchat|"
+    "LinkedIn|WhatsApp|Reddit|Pinterest|Tumblr|Weibo|WeChat|Baidu|ByteDance|Shopee|Lazada|Bukalapak|Traveloka|"
+    "Grab|Indosat|Telkom|Petronas|Aramco|Gazprom|Rosneft|Volvo|Siemens|Nokia|Ericsson|Lenovo|Oppo|Vivo Mobile|"
+    # Indonesian state bodies, parties and companies
+    "KPK|DPR|MPR|DPD|KPU|Bawaslu|TNI|Polri|BNPB|BPBD|BMKG|BPS|OJK|BPK|BPKP|BNN|BNPT|Basarnas|BIN|BRIN|LIPI|"
+    "BPJS|MUI|NU|PBNU|Muhammadiyah|PDIP|PDI-P|Golkar|Gerindra|PKB|PKS|PPP|NasDem|Hanura|Perindo|PSI|"
+    "KONI|Kadin|Apindo|YLKI|ICW|KontraS|Komnas HAM|Ombudsman|PLN|PGN|KAI|Jasa Marga|Lion Air|AirAsia|"
+    "BCA|BRI|BNI|BTN|Tribunnews|Metro TV|TVRI|RCTI|SCTV|Antaranews|KapanLagi"
 )
 
 # All-caps tokens that are not organization acronyms (units, common nouns, time zones, roles).
@@ -112,6 +133,8 @@ NON_ORG_ACRONYMS = _words(
 
 # Particles inside personal names ("Ahmad bin Ali", "Ursula von der Leyen").
 NAME_PARTICLES = _words("bin binti van von der den de da del della al el ibn")
+# Capitalized, the same particles and a few more join a name when between its words ("Van Der Beek").
+CAP_PARTICLES = NAME_PARTICLES | _words("du la le dos das ter ten")
 # Lower-case words that may sit inside an organization name.
 ORG_CONNECTORS = _words("of for and dan the on in &")
 
@@ -196,6 +219,7 @@ STOPWORDS = _words(
     "According Despite Following Including Last Earlier Later Once Other Others Another Such Same "
     "West East North South Western Eastern Northern Southern Central Government President Minister "
     "Police City State Country Day Week Month Year Morning Evening Night Monday-based Breaking Live Watch "
+    "Is Are Was Were Be Been Has Have Had Does Did Can Could Should Might Must "
     "Democrat Democrats Republican Republicans Click Subscribe Advertisement Sponsored Please Thanks Thank Hello Hi Dear Sorry"
 )
 

@@ -19,6 +19,8 @@ HEAD_INITIAL = lexicon._words(
 )
 # English names put it last ("Labour Party", "Defense Ministry") or first before "of"/"for".
 HEAD_FINAL = lexicon.ORG_WORDS - HEAD_INITIAL | lexicon._words("Bank Group Club")
+# In English text only English heads count ("Tim Cook" is a name, not an Indonesian team).
+HEAD_FINAL_EN = lexicon.ORG_WORDS_EN | lexicon._words("Bank Group Club")
 # After "Rumah" only "Sakit" makes an organization ("Rumah Sakit Cipto").
 _NEEDS_NEXT = {"rumah": "sakit"}
 
@@ -26,10 +28,12 @@ _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 
-def is_head_initial(tokens: list[Token], i: int, end: int) -> bool:
+def is_head_initial(tokens: list[Token], i: int, end: int, language: str | None = None) -> bool:
     """An Indonesian head word at ``i`` followed by at least one capitalized word in the chunk."""
     tok = tokens[i]
     if tok.norm not in HEAD_INITIAL or i + 1 >= end:
+        return False
+    if language == "en" and tok.norm not in lexicon.ORG_WORDS_EN:
         return False
     need = _NEEDS_NEXT.get(tok.norm)
     nxt = tokens[i + 1]
@@ -40,9 +44,9 @@ def is_head_initial(tokens: list[Token], i: int, end: int) -> bool:
     return nxt.cap or nxt.norm in ("of", "for")
 
 
-def is_head_final(tok: Token) -> bool:
+def is_head_final(tok: Token, language: str | None = None) -> bool:
     """An English head word ending a name ("Party", "University", "Inc")."""
-    return tok.norm in HEAD_FINAL and tok.cap
+    return tok.cap and tok.norm in (HEAD_FINAL_EN if language == "en" else HEAD_FINAL)
 
 
 def is_suffix(tok: Token) -> bool:
@@ -75,3 +79,29 @@ def _known_norms() -> frozenset[tuple[str, ...]]:
 
 
 _KNOWN_NORMS = _known_norms()
+
+
+# Football clubs: "FC Porto", "AC Milan", "Real Madrid", "Bayern Munich"; "Manchester United".
+_CLUB_CODES = lexicon._words("FC AFC AC SC CF FK SK CD UD SSC KV")
+_CLUB_WORDS = lexicon._words("Real Inter Atletico Atlético Sporting Borussia Bayern Olympique Dynamo Dinamo Spartak "
+                             "Lokomotiv Shakhtar Zenit Racing Deportivo Union")
+CLUB_AFTER = lexicon._words("United Hotspur Rovers Wanderers Athletic Albion FC AFC CF")
+
+
+def club(tokens: list[Token], i: int, end: int) -> int:
+    """Width of a club name opening with a club code or word at ``i`` (0 if none)."""
+    tok = tokens[i]
+    if i + 1 >= end or not tokens[i + 1].cap or tokens[i + 1].start - tok.end != 1:
+        return 0
+    if tok.norm in _CLUB_CODES and tok.upper:
+        nxt = tokens[i + 1]
+        if nxt.norm in _CLUB_WORDS and i + 2 < end and tokens[i + 2].cap:
+            return 3  # "FC Bayern Munich"
+        return 2
+    if tok.norm in _CLUB_WORDS:
+        from archive.normalize.entities.gazetteer import get
+
+        place = get().phrases.get(tokens[i + 1].norm)
+        if place is not None and place.kind in ("city", "province"):
+            return 2
+    return 0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.tokens import Token
+from archive.normalize.entities.wordlists import CENSUS_FIRST_NAMES, EN_WORDS
 
 # A modest list of first names common in Indonesian and international news. A run that starts with
 # one of them and has at least two words is taken as a person without further evidence.
-FIRST_NAMES = lexicon._words(
+FIRST_NAMES_ID = lexicon._words(
     # Indonesian / Malay / Arabic
     "Abdul Abdullah Abu Achmad Ade Adi Aditya Agus Agung Ahmad Akbar Ali Amien Anang Andi Andre Andri "
     "Angelina Anies Anjani Arief Arif Aris Asep Bagus Bambang Basuki Bayu Benny Bima Budi Cahyo Chandra "
@@ -21,6 +23,8 @@ FIRST_NAMES = lexicon._words(
     "Sugeng Suharso Susi Susilo Syahrul Taufik Teguh Teuku Tito Tjahjo Tri Wahyu Wayan Wicky Wiranto "
     "Yasonna Yudi Yusuf Zulkifli Zainal Hidayat Samsul Yusak Johannes Sukhdev Brandon Michelle Taylor "
     "Selena Mark Raoul Yuddy Helen Charlotte Dejan Milomir Alessandro Majid Ahmet Mehmet Osman Mustafa "
+)
+FIRST_NAMES_INTL = lexicon._words(
     # International
     "Aaron Adam Alan Albert Alex Alexander Alexei Alexey Alice Amanda Amy Andrew Andrei Andrey Angela Ann "
     "Anna Anne Anthony Antonio Antony Ashley Barack Ben Benjamin Bernie Beth Bill Bob Boris Brian Bruce "
@@ -35,8 +39,11 @@ FIRST_NAMES = lexicon._words(
     "Sean Sergei Sergey Shinzo Sophie Stephen Steve Steven Susan Theresa Thomas Tim Tom Tony Ursula "
     "Viktor Vladimir Volodymyr William Xi Yoshihide Yuri Zelensky Jacinda Justin Boris Fumio Moon Yoon "
     "Kishida Anwar Mahathir Najib Lee Hun Rodrigo Ferdinand Jair Lula Javier Gustavo Abiy Cyril Bola "
-    "Pope Ebrahim Hassan Ayatollah Benjamin Naftali Yair Mahmoud Ismail Bashar Jeffrey Kenneth Jerome"
-)
+    "Pope Ebrahim Hassan Ayatollah Benjamin Naftali Yair Mahmoud Ismail Bashar Jeffrey Kenneth Jerome "
+    "Sergio Diego Luca Giorgio Francesco Matteo Pierre Jacques Francois Hans Klaus Jurgen Sven Lars "
+    "Anders Mikhail Vitaly"
+) | frozenset(n.casefold() for n in CENSUS_FIRST_NAMES)
+FIRST_NAMES = FIRST_NAMES_ID | FIRST_NAMES_INTL
 
 SPEAKER_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*(?:tahun|th|thn))?\)")
 
@@ -97,9 +104,27 @@ def age_after(text: str, end: int) -> bool:
     return SPEAKER_AGE.match(text, end) is not None
 
 
-def is_first_name(word: str) -> bool:
-    """Known first name (casefolded lookup)."""
-    return word.casefold() in FIRST_NAMES
+@lru_cache(maxsize=1 << 15)
+def is_first_name(word: str, language: str | None = None) -> bool:
+    """Known first name (casefolded lookup) that is not an ordinary word of the text's language.
+
+    The international and census names do not count in Indonesian text when they are Indonesian
+    words ("Tim" is a team there); Indonesian names always count.
+    """
+    w = word.casefold()
+    if w in FIRST_NAMES_ID:
+        return True
+    if w not in FIRST_NAMES_INTL:
+        return False
+    return language == "en" or not lexicon.is_indonesian_word(word)
+
+
+def is_ordinary_word(word: str, language: str | None) -> bool:
+    """A word of the text's language used as a common noun/verb (English dictionary or Indonesian roots)."""
+    w = word.casefold()
+    if language == "en":
+        return w in EN_WORDS
+    return lexicon.is_indonesian_word(word)
 
 
 def speaker_match(surface: str, speakers: frozenset[str]) -> bool:

@@ -11,6 +11,12 @@ from archive.normalize.entities.segment import Item
 from archive.normalize.model import Entity, Mention
 
 _LEGAL = lexicon.ORG_SUFFIXES | {"pt", "cv", "perum", "persero", "the"}
+_INITIAL_SKIP = {"of", "for", "and", "dan", "the", "&", "pt", "tbk", "inc", "ltd", "co", "corp"}
+
+
+def _is_acronym(surface: str) -> bool:
+    word = surface.replace(".", "")
+    return " " not in surface and word.isupper() and len(word) <= 7
 
 
 @dataclass
@@ -64,10 +70,15 @@ class Resolver:
     def resolve(self, body: list[Located], extra: list[Located]) -> tuple[list[Entity], list[Mention]]:
         """Body items make entities; title/dateline items only add places, known names and links."""
         people = self._people(body)
+        self.people = people
+        acronyms: list[Located] = []
         for loc in body + extra:
             item = loc.item
             if item.kind == "place":
-                self._place(loc)
+                if not self._place_in_name(loc, people):
+                    self._place(loc)
+            elif item.kind == "acro" or item.kind == "org" and not item.paren and _is_acronym(item.surface):
+                acronyms.append(loc)  # after the names they may abbreviate
             elif item.kind == "org":
                 if not item.paren:
                     self._org(loc)
@@ -82,7 +93,68 @@ class Resolver:
                 elif item.kind == "run":
                     self._org_alias(loc)
         self._brackets(body)
+        for loc in acronyms:
+            if any(m is loc for d in self.drafts.values() for m in d.mentions):
+                continue  # claimed by a bracketed definition
+            owner = self._acronym_owner(loc.item.surface)
+            if owner is not None:
+                self._mention(owner, loc)
+            elif loc.item.kind == "org":
+                self._org(loc)
+        # a candidate acronym counts once the same acronym has shown itself an organization elsewhere
+        for loc in acronyms:
+            if loc.item.kind == "acro" and not any(m is loc for d in self.drafts.values() for m in d.mentions):
+                draft = self.drafts.get("organization:" + loc.item.surface.casefold())
+                if draft is not None:
+                    self._mention(draft, loc)
+        self._merge_org_tails()
         return self._finish()
+
+    def _place_in_name(self, loc: Located, people: dict[str, str]) -> bool:
+        """"Brandon", "Jordan", "Charlotte" alone in an article about a person of that name is the person."""
+        surface = loc.item.surface
+        if " " in surface or surface.isupper():
+            return False
+        word = surface.casefold()
+        hits = [name for name in people.values() if len(name.split()) > 1 and word in name.casefold().split()]
+        if len(hits) != 1:
+            return False
+        draft = self._draft(_person_key(hits[0]), "person", hits[0])
+        self._mention(draft, loc)
+        return True
+
+    def _acronym_owner(self, surface: str) -> _Draft | None:
+        """The organization of the article whose initials the acronym spells ("MA" for "Mahkamah Agung",
+        "CDC" inside "Chinese Center for Disease Control and Prevention")."""
+        word = surface.replace(".", "")
+        hits = []
+        for draft in self.drafts.values():
+            if draft.type != "organization" or draft.name == surface:
+                continue
+            words = [w for w in draft.name.replace("-", " ").split() if w.casefold() not in _INITIAL_SKIP]
+            if len(words) < 2:
+                continue
+            initials = "".join(w[0] for w in words).upper()
+            if initials == word or len(word) >= 3 and word in initials:
+                hits.append(draft)
+        return hits[0] if len(hits) == 1 else None
+
+    def _merge_org_tails(self) -> None:
+        """"Security Council" after "UN Security Council": a name of two or more words that ends a longer
+        organization name of the article is that organization."""
+        orgs = [d for d in self.drafts.values() if d.type == "organization"]
+        for short in orgs:
+            words = norm(short.name).split()
+            if len(words) < 2:
+                continue
+            longer = [d for d in orgs if d is not short and len(norm(d.name).split()) > len(words)
+                      and norm(d.name).split()[-len(words):] == words]
+            if len(longer) == 1 and short.key in self.drafts:
+                target = longer[0]
+                target.mentions.extend(short.mentions)
+                target.surfaces.extend(short.surfaces)
+                del self.drafts[short.key]
+                self.order.remove(short.key)
 
     # -- people ------------------------------------------------------------------------------------
     def _people(self, body: list[Located]) -> dict[str, str]:
@@ -111,6 +183,13 @@ class Resolver:
         if hits:  # prefer the one matching by surname
             last = [h for h in hits if h.casefold().split()[-1] == words[-1]]
             return last[0] if len(last) == 1 else None
+        if len(words) >= 2:  # a shortened name: "Dian Sastro" for "Dian Sastrowardoyo"
+            for key, name in people.items():
+                full = name.casefold().replace("-", " ").split()
+                if len(full) == len(words) and full[0] == words[0] and all(
+                        f.startswith(w) and len(w) >= 4 for f, w in zip(full[1:], words[1:])):
+                    hits.append(name)
+            return hits[0] if len(hits) == 1 else None
         return None
 
     # -- places ------------------------------------------------------------------------------------
@@ -158,7 +237,7 @@ class Resolver:
             if owner is not None and owner.type in ("organization", "place"):
                 self._mention(owner, loc)
                 for other in body[k + 1:]:  # later bare uses of the acronym
-                    if other.item.kind in ("org", "run") and other.item.surface == item.surface:
+                    if other.item.kind in ("org", "run", "acro") and other.item.surface == item.surface:
                         self._drop(other)
                         self._mention(owner, other)
 

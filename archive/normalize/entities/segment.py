@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
 from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
+from archive.normalize.entities.wordlists import EN_WORDS
 
 
 @dataclass
@@ -24,6 +25,23 @@ class Item:
     sentence_start: bool = False
     size: int = 1  # number of words
 
+
+# Words that, right before an all-caps token, make it an organization ("pihak KPK", "anggota DPR").
+_ACRONYM_CUES = frozenset(
+    "pihak lembaga instansi kantor gedung markas anggota kader fraksi partai aliansi organisasi badan komisi "
+    "perusahaan maskapai klub grup kelompok koalisi serikat asosiasi kementerian institusi universitas operator "
+    "produsen pabrikan emiten oleh "
+    "agency company firm group alliance organization organisation party union bloc network broadcaster carrier "
+    "maker lender regulator watchdog league club militia insurer airline automaker retailer".split())
+# Academic and professional degrees written after a name ("Wismandari Wisnu SpPD-KEMD", "Andi SH").
+_DEGREE = re.compile(r"^(?:Sp[A-Z][\w-]*|S\.?(?:H|E|T|Sos|Kom|Pd|Ked|IP|KM)|M\.?(?:H|Si|M|Pd|Kes|Kn|Hum|BA)|PhD|MBA|MPH)$")
+
+# Nouns that end the names of events, places and things named after people ("Davis Cup", "Grant Park").
+_NOT_SURNAMES = frozenset(
+    "cup trophy prize award awards open games festival street avenue road boulevard square park bridge hall "
+    "center centre tower island islands river lake mountain valley bay beach day week bowl series act law "
+    "foundation institute museum library stadium arena airport station theater theatre church school college "
+    "university hospital memorial hotel restaurant pavilion amphitheatre auditorium door".split())
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -57,13 +75,26 @@ class Segmenter:
         first_run = True
         i = 0
 
-        def flush() -> None:
+        def flush(before_title: bool = False) -> None:
             nonlocal title_live, first_run, title_start
-            # a city next to an unknown capitalized word is part of a name: "Vladimir Putin", "Persib Bandung"
+            lang = self.language
             for k, (kind, lo, hi, place) in enumerate(pending):
-                if kind == "place" and place.kind in ("city", "province") and hi - lo == 1 and \
-                        people.is_first_name(toks[lo].text) and k + 1 < len(pending) and pending[k + 1][0] == "word":
+                if kind != "place":
+                    continue
+                nxt = pending[k + 1] if k + 1 < len(pending) and pending[k + 1][0] == "word" else None
+                prv = pending[k - 1] if k > 0 and pending[k - 1][0] == "word" else None
+                single = hi - lo == 1
+                if nxt is not None and single and place.kind in ("city", "province") and \
+                        people.is_first_name(toks[lo].text, lang):
+                    pending[k] = ("word", lo, hi, None)  # a first name that geonames lists as a city
+                elif nxt is not None and not (title_live or before_title or toks[lo].upper
+                                              or people.is_first_name(toks[nxt[1]].text, lang)):
+                    # a place followed by other capitalized words is part of a longer name:
+                    # "China Grove", "Toulouse Street", "London Love Story", "Brent Sherwood"
                     pending[k] = ("word", lo, hi, None)
+                elif prv is not None and single and not title_live and \
+                        people.is_first_name(toks[prv[1]].text, lang) and prv[1] + 1 == lo:
+                    pending[k] = ("word", lo, hi, None)  # a surname that is a place: "Michael Jordan"
             k = 0
             while k < len(pending):
                 kind, lo, hi, place = pending[k]
@@ -99,17 +130,50 @@ class Segmenter:
                 continue
             width = 0 if restricted else self._title(toks, i)
             if width:
-                flush()
+                flush(True)
                 title_start, title_live = i, True
                 i += width
                 continue
-            width = orgs.known_org(toks, i, n)
-            if width and not (t.sentence_start and width == 1 and self._common(t)):
+            if i == 0 and not restricted and self._state_after_city(t):
+                i += 1
+                continue
+            # capitalized particles inside a name: "James Van Der Beek", "Angel Di Maria"
+            if (t.norm in lexicon.CAP_PARTICLES or t.norm == "di" and self.language == "en") and i + 1 < n \
+                    and toks[i + 1].cap and not t.upper and (
+                    (pending and pending[-1][0] == "word") or toks[i + 1].norm in lexicon.CAP_PARTICLES) and \
+                    not self._long_place(toks, i):
+                pending.append(("word", i, i + 1, None))
+                i += 1
+                continue
+            width = orgs.club(toks, i, n)
+            if width and not restricted:
                 flush()
                 self._add("org", toks[i], toks[i + width - 1], size=width)
                 i += width
                 continue
-            if not restricted and orgs.is_head_initial(toks, i, n) and not (
+            width = orgs.known_org(toks, i, n)
+            if width and width == 1 and i + 1 < n and toks[i + 1].cap and orgs.is_head_final(t, self.language) \
+                    and not self._title(toks, i + 1):
+                width = 0  # "Senate Judiciary Committee": the known head starts a longer name
+            if width and width == 1 and t.upper and self.text[t.start - 1:t.start] == "(" and \
+                    self.text[t.end:t.end + 1] == ")":
+                flush()  # "Komisi Pemberantasan Korupsi (KPK)": an alias of the name before it
+                self._add("org", t, t, paren=True)
+                i += 1
+                continue
+            if width:  # "Nissan North America Inc.", "Microsoft Corp.": a known name opening a longer one
+                j = i + width
+                while j < n and j < i + width + 4 and toks[j].cap and not self._title(toks, j):
+                    if orgs.is_suffix(toks[j]):
+                        width = j + 1 - i
+                        break
+                    j += 1
+            if width and not (t.sentence_start and width == 1 and self._common(t) and not t.upper):
+                flush()
+                self._add("org", toks[i], toks[i + width - 1], size=width)
+                i += width
+                continue
+            if not restricted and orgs.is_head_initial(toks, i, n, self.language) and not (
                     t.norm in orgs.HEAD_FINAL and i + 1 < n and toks[i + 1].norm not in ("of", "for")
                     and self.language == "en"):
                 flush()
@@ -118,11 +182,16 @@ class Segmenter:
                 i = j
                 continue
             hit = self.gaz.lookup([x.norm for x in toks], [x.text for x in toks], i, self.language)
+            if hit and i + hit[0] < n and toks[i + hit[0]].norm in orgs.CLUB_AFTER and not restricted:
+                flush()  # "Manchester United", "Bali United": a club named after its city
+                self._add("org", toks[i], toks[i + hit[0]], size=hit[0] + 1)
+                i += hit[0] + 1
+                continue
             if hit and not (hit[0] == 1 and t.norm in lexicon.EN_COMMON_PLACE_NAMES):
                 pending.append(("place", i, i + hit[0], hit[1]))
                 i += hit[0]
                 continue
-            if (t.sentence_start or restricted) and self._common(t) and not people.is_first_name(t.text):
+            if (t.sentence_start or restricted) and self._common(t) and not people.is_first_name(t.text, self.language):
                 flush()
                 i += 1
                 continue
@@ -130,7 +199,7 @@ class Segmenter:
                 flush()
                 i += 1
                 continue
-            if not restricted and orgs.is_head_final(t):
+            if not restricted and orgs.is_head_final(t, self.language):
                 if not pending and i + 1 < n and toks[i + 1].norm in lexicon.ORG_CONNECTORS - {"of", "for"}:
                     pending.append(("word", i, i + 1, None))  # "Securities and Exchange Commission"
                     i += 1
@@ -138,6 +207,8 @@ class Segmenter:
                 if pending:
                     lo = pending[0][1]
                     j = i + 1
+                    while j < n and orgs.is_head_final(toks[j], self.language) and toks[j].start - toks[j - 1].end == 1:
+                        j += 1  # "Michoud Assembly Facility"
                     if j + 1 < n and toks[j].norm in ("of", "for") and toks[j + 1].cap:
                         j = self._org_end(toks, j + 1, n)
                     pending.clear()
@@ -148,6 +219,10 @@ class Segmenter:
                     j = self._org_end(toks, i + 2, n)
                     self._add("org", toks[i], toks[j - 1], size=j - i)
                     i = j
+                    continue
+                if i + 1 < n and toks[i + 1].cap and not self._title(toks, i + 1):
+                    pending.append(("word", i, i + 1, None))  # "Senate Judiciary Committee"
+                    i += 1
                     continue
                 i += 1
                 continue
@@ -164,7 +239,39 @@ class Segmenter:
                 if n == 1 and toks[i].upper and len(toks[i].text) > 3 and toks[i].norm not in ("akbp",):
                     return 0  # all-caps words are acronyms, not titles (except police ranks)
                 return n
+        t = toks[i]
+        if i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].start - t.end == 1:
+            if t.text == "H" and self.language != "en":
+                return 1  # "H Sofrayani": Haji
+            if not t.upper and (t.norm,) in lexicon.ROLES and people.is_first_name(toks[i + 1].text, self.language):
+                return 1  # a capitalized role before a first name: "Administrator Jim Bridenstine"
         return 0
+
+    def _first_name_evidence(self, tok: Token) -> bool:
+        """A known first name; in English not when it opens the sentence and is an ordinary word ("Will")."""
+        if not people.is_first_name(tok.text, self.language):
+            return False
+        return not (tok.sentence_start and self.language == "en" and tok.norm in EN_WORDS)
+
+    def _long_place(self, toks: list[Token], i: int) -> bool:
+        """A gazetteer place of two or more words starts at ``i`` ("El Salvador", "La Paz")."""
+        hit = self.gaz.lookup([x.norm for x in toks], [x.text for x in toks], i, self.language)
+        return bool(hit) and hit[0] >= 2
+
+    def _state_after_city(self, tok: Token) -> bool:
+        """"West Palm Beach, FL", "Columbia, S.C.", "Houston, Texas": a US state code after a city."""
+        if not self.items or self.items[-1].kind != "place" or self.text[self.items[-1].end:tok.start] != ", ":
+            return False
+        code = tok.text.replace(".", "")
+        place = None
+        if tok.upper or "." in tok.text:
+            place = self.gaz.us_states.get(code) if code != "DC" else None  # "Washington, DC" is the city
+        if place is None and self.text[tok.end:tok.end + 1] == ".":
+            place = self.gaz.us_states.get(gazetteer.AP_STATES.get(code, ""))
+        if place is None:
+            return False
+        self._add("place", tok, tok, place=place)
+        return True
 
     def _org_end(self, toks: list[Token], j: int, n: int) -> int:
         """Where an organization name that runs rightwards stops: before a title or a person's name."""
@@ -175,9 +282,9 @@ class Segmenter:
                 return j + 1
             if t.cap and self._title(toks, j) and j > start:
                 break
-            if t.cap and people.is_first_name(t.text) and j > start and j + 1 < n and toks[j + 1].cap:
+            if t.cap and people.is_first_name(t.text, self.language) and j > start and j + 1 < n and toks[j + 1].cap:
                 break
-            if not t.cap and (j + 1 >= n or orgs.is_head_initial(toks, j + 1, n) or toks[j + 1].upper
+            if not t.cap and (j + 1 >= n or orgs.is_head_initial(toks, j + 1, n, self.language) or toks[j + 1].upper
                               or orgs.known_org(toks, j + 1, n)):
                 break  # "Kementerian Keuangan dan CSTO": two names, not one
             j += 1
@@ -211,10 +318,10 @@ class Segmenter:
         """Classify a name run; True when it consumed the pending title."""
         toks = chunk.tokens
         # Leading common words are not names ("Keuangan Sri Mulyani", "Pendayagunaan Aparatur ...").
-        while lo < hi and not people.is_first_name(toks[lo].text) and (
+        while lo < hi and not people.is_first_name(toks[lo].text, self.language) and (
                 self._common(toks[lo]) or not toks[lo].cap):
             lo += 1
-        while hi > lo and not toks[hi - 1].cap:
+        while hi > lo and (not toks[hi - 1].cap or _DEGREE.match(toks[hi - 1].text)):
             hi -= 1
         if lo >= hi:
             return False
@@ -231,11 +338,12 @@ class Segmenter:
             return used
         if title_live and not restricted:
             # after a title the name is the part from a known first name on ("Lhoksukon Teuku Rahmatsyah")
-            k = next((k for k, t in enumerate(words[1:], 1) if people.is_first_name(t.text)), 0)
+            k = 0 if people.is_first_name(words[0].text, self.language) else next(
+                (k for k, t in enumerate(words[1:], 1) if people.is_first_name(t.text, self.language)), 0)
             if k:
                 words, lo = words[k:], lo + k
             # Indonesian: a run with common words after a title is the office, not a name
-            if self.language != "en" and not people.is_first_name(words[0].text) and any(
+            if self.language != "en" and not people.is_first_name(words[0].text, self.language) and any(
                     self._common(t) for t in words):
                 return False
         first, last = words[0], words[-1]
@@ -248,13 +356,16 @@ class Segmenter:
                 or (first_run and lo == 0 and (people.lowercase_role_before(text, all_tokens, gi)
                                                or people.speech_before(text, all_tokens, gi)))
                 or (first_run and people.lowercase_role_before(text, all_tokens, chunk.index))
-                or (len(words) >= 2 and people.is_first_name(first.text))
+                or (len(words) >= 2 and self._first_name_evidence(first) and last.norm not in _NOT_SURNAMES)
                 or people.age_after(text, last.end)
                 or (hi == len(toks) and (len(words) >= 2 or not first.sentence_start)
                     and people.speech_after(text, all_tokens, gl))
                 or people.apposition_role(text, last.end)
                 or self._apposition(last.end)
             )
+        if evidence and len(words) >= 2 and self.language == "en" and \
+                not self._first_name_evidence(first) and all(t.norm in EN_WORDS for t in words):
+            evidence = False  # ordinary words only: "Big Machine", "Human Rights", "Science Mission Directorate"
         if self.speakers and people.speaker_match(text[first.start:last.end], self.speakers):
             evidence = True
         alias = None
@@ -264,8 +375,48 @@ class Segmenter:
         return evidence and title_live
 
     def _acronym(self, tok: Token) -> None:
+        """An all-caps token: an organization with evidence, else a candidate ("acro") that only an
+        organization of the article whose initials it spells can claim ("MA" for "Mahkamah Agung")."""
         paren = self.text[tok.start - 1:tok.start] == "(" and self.text[tok.end:tok.end + 1] == ")"
-        self._add("org", tok, tok, paren=paren)
+        word = tok.text.replace(".", "")
+        if len(word) >= 3 and people.is_ordinary_word(word, self.language) or word.casefold() in EN_WORDS \
+                and len(word) >= 3:
+            return  # an ordinary word in capitals ("BIG", "BUILD", "HARI"), not an acronym
+        if paren:
+            self._add("org", tok, tok, paren=True)
+            return
+        self._add("org" if self._acronym_evidence(tok) else "acro", tok, tok)
+
+    def _acronym_evidence(self, tok: Token) -> bool:
+        """A technical acronym ("SLS", "GSM") is no organization without a sign that it acts as one:
+        a speech verb after it, a title or role before it, an organization word right before it,
+        or being a quote's speaker."""
+        if self.speakers and people.speaker_match(tok.text, self.speakers):
+            return True
+        k = self._index(tok)
+        toks = self.tokens
+        if k + 1 < len(toks) and not toks[k + 1].cap and toks[k + 1].norm in lexicon.SPEECH_AFTER and \
+                self.text[tok.end:toks[k + 1].start].strip(" ,") == "":
+            return True
+        if k + 1 < len(toks) and toks[k + 1].cap and self.text[tok.end:toks[k + 1].start] in (" ", "'s ", "’s ") \
+                and self._title(toks, k + 1):
+            return True  # "ECB President Christine Lagarde", "NASA's Administrator"
+        if k > 0:
+            prev = toks[k - 1]
+            if self.text[prev.end:tok.start] == " " and ((prev.norm,) in lexicon.TITLES or (prev.norm,) in lexicon.ROLES
+                                                         or prev.norm in _ACRONYM_CUES):
+                return True
+        return False
+
+    def _index(self, tok: Token) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:  # tokens are ordered by offset
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < tok.start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def _apposition(self, end: int) -> bool:
         m = _APPOSITION.match(self.text, end)
