@@ -85,7 +85,7 @@ def _article_filters(options: SearchOptions) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-def _hits(options: SearchOptions, match: str) -> sa.Subquery:
+def _hits(options: SearchOptions, match: str, top: int | None) -> sa.Subquery:
     """Every matching (article, paragraph) with its tier and rank, filters applied."""
     filters = _article_filters(options)
     if options.speaker:
@@ -99,13 +99,13 @@ def _hits(options: SearchOptions, match: str) -> sa.Subquery:
         return body.subquery("hits")
     if options.stem:
         found = sqlite.stem_matches(match).subquery("found")
-    elif filters:
+    elif top is None:
         found = sqlite.paragraph_matches(match).subquery("found")
     else:
-        # Unfiltered: only the best paragraphs can make the page, so FTS5's top-N does the ranking
-        # and just those are joined and grouped (an article matching in its title is still found
-        # through the title index, even when none of its paragraphs is among them).
-        found = sqlite.top_paragraph_matches(match, _candidates(options)).subquery("found")
+        # Only the best paragraphs can make the page, so FTS5's top-N does the ranking and just
+        # those are joined and grouped (an article matching in its title is still found through
+        # the title index, even when none of its paragraphs is among them).
+        found = sqlite.top_paragraph_matches(match, top).subquery("found")
     if options.stem:  # titles are not stemmed: no title tier
         body = (
             sa.select(paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"), sa.literal(0).label("in_title"), found.c.rank)
@@ -142,8 +142,23 @@ def _candidates(options: SearchOptions) -> int:
     return max(_MIN_CANDIDATES, 10 * (options.offset + options.limit) * options.per_article)
 
 
-def _ranked(options: SearchOptions, match: str) -> sa.Select:
-    hits = _hits(options, match)
+def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list[sa.Row]:
+    """The page of hits: from FTS5's best paragraphs when they fill it, else from every match.
+
+    Exact for the body tier: when the best paragraphs fill the page, every article on it has a
+    paragraph ranked above any article left out. When they do not (few matches, a deep page, or
+    filters that leave out most of them), every match is ranked.
+    """
+    if options.stem or options.speaker:
+        return connection.execute(_ranked(options, match)).all()
+    rows = connection.execute(_ranked(options, match, _candidates(options))).all()
+    if len({row.article_id for row in rows}) < options.limit:
+        rows = connection.execute(_ranked(options, match)).all()  # few matches: ranking them all is cheap
+    return rows
+
+
+def _ranked(options: SearchOptions, match: str, top: int | None = None) -> sa.Select:
+    hits = _hits(options, match, top)
     per_article = sa.func.row_number().over(partition_by=hits.c.article_id, order_by=(hits.c.rank, hits.c.paragraph_id))
     best = sa.func.min(hits.c.rank).over(partition_by=hits.c.article_id)
     tier = sa.func.max(hits.c.in_title).over(partition_by=hits.c.article_id)
@@ -193,7 +208,7 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
     match = match_string(options)
     with engine.connect() as connection:
         try:
-            rows = connection.execute(_ranked(options, match)).all()
+            rows = _page(connection, options, match)
         except sa.exc.OperationalError as exc:
             if not sqlite.is_fts_syntax_error(exc):
                 raise
@@ -201,7 +216,7 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
                 raise QueryError(f"invalid search syntax: {exc.orig} (drop --raw to search the words literally)") from None
             # Operators that still do not combine (e.g. "a OR (NOT b)"): search the words.
             match = sqlite.render_literal(parse_query(options.query))
-            rows = connection.execute(_ranked(options, match)).all()
+            rows = _page(connection, options, match)
         if options.speaker:
             marked = sqlite.snippets(connection, "quotes_fts", match, [r.quote_id for r in rows])
         elif options.stem:
