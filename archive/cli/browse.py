@@ -16,16 +16,25 @@ from archive.query.articles import get_article
 from archive.query.stats import archive_stats
 
 
+_CLOSING_MARKS = "\"”’»'"
+
+
 def _mark_quotes(text: str, quotes: list[dict]) -> str:
-    """Paragraph text as Rich markup with each quote in italics and its speaker in bold after it."""
+    """Paragraph text as Rich markup: each quote in italics, its speaker in bold after the closing mark."""
     out, position = [], 0
     for quote in sorted(quotes, key=lambda q: q["start"]):
         if quote["start"] < position:
             continue
         out.append(escape(text[position:quote["start"]]))
-        speaker = f" [bold]\\[{escape(quote['speaker'])}][/bold]" if quote["speaker"] else ""
-        out.append(f"[italic cyan]{escape(text[quote['start']:quote['end']])}[/italic cyan]{speaker}")
+        out.append(f"[italic cyan]{escape(text[quote['start']:quote['end']])}[/italic cyan]")
         position = quote["end"]
+        if quote["speaker"]:
+            # The tag goes after the closing mark (and a comma before it): "…luar," [Vladimir Putin]
+            tail = text[position:position + 2]
+            close = next((i + 1 for i, ch in enumerate(tail) if ch in _CLOSING_MARKS), 0)
+            out.append(escape(text[position:position + close]))
+            position += close
+            out.append(f" [bold]\\[{escape(quote['speaker'])}][/bold]")
     out.append(escape(text[position:]))
     return "".join(out)
 

@@ -101,6 +101,9 @@ def test_show_and_stats(ingested):
     shown = json.loads(ingested("show", "1", "--json").stdout)
     assert shown["dateline"] == "NUR SULTAN" and len(shown["paragraphs"]) == 11
     assert ingested("show", "999").exit_code == 2
+    shown_text = ingested("show", "1").stdout
+    assert 'dari luar," [Vladimir Putin] kata Putin' in shown_text  # speaker after the closing mark
+    assert "Kassym-Jomart Tokayev (1)" in shown_text and "places:" in shown_text
     stats = json.loads(ingested("stats", "--json").stdout)
     assert stats["tables"]["articles"] == 1 and stats["tables"]["paragraphs"] == 11
 
