@@ -22,6 +22,7 @@ from lxml import etree
 from archive.errors import InputError
 from archive.readers.base import RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
+from archive.readers.html_cleanup import clean_paragraphs, prose
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|title|meta|p|div|article)\b", re.IGNORECASE)
@@ -32,8 +33,11 @@ _CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-asci
 # Chosen on the en-html/id-html gold (python -m archive.evaluate bodies): the balanced extraction replaces the
 # precise one when it is at least this many times longer.
 _FALLBACK_RATIO = 4
+# A page whose extraction holds no running text takes its description instead, if that is this long.
+_DESCRIPTION_WORDS = 8
 # A <div> of plain inline text this long becomes a <p> (readability's "div to p"), so trafilatura keeps it.
 _DIV_TO_P_WORDS = 10
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINERS = ("div", "span", "td", "article", "section", "main", "font", "center", "blockquote")
 _BLOCKS = {
     "p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section",
@@ -83,14 +87,19 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
         raise InputError("not an HTML page (no HTML tags)")
     tree = _parse(html)
     meta = _bare_extraction(tree, url)
-    paragraphs = clean_paragraphs(_lines(meta.text if meta else None), meta.title if meta else None)
+    paragraphs = _paragraphs(meta, url)
     # Precision mode sometimes keeps the wrong block (a reprint notice) or drops a short article (photo captions):
     # when the balanced extraction is much longer, it found the article the precise one missed.
     balanced = _bare_extraction(tree, url, mode="balanced")
     if balanced is not None:
-        other = clean_paragraphs(_lines(balanced.text), balanced.title)
-        if sum(map(len, other)) > _FALLBACK_RATIO * sum(map(len, paragraphs)):
+        other = _paragraphs(balanced, url)
+        # In running text too: a list of other stories' headlines does not make an extraction longer.
+        if all(_chars(kept(other)) > _FALLBACK_RATIO * _chars(kept(paragraphs)) for kept in (list, prose)):
             meta, paragraphs = balanced, other
+    # A photo gallery or video page extracts to widgets and headlines of other stories, no running text: its
+    # description (the lead caption) is the article.
+    if meta is not None and not prose(paragraphs) and len((meta.description or "").split()) >= _DESCRIPTION_WORDS:
+        paragraphs = clean_paragraphs([meta.description])
     if not paragraphs:
         raise InputError("no article text found in the page")
     page_url = url or (meta.url if meta else None)
@@ -107,6 +116,17 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
         source=_source(meta.sitename if meta else None, page_url),
         authors=tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta else (),
     )
+
+
+def _chars(paragraphs: list[str]) -> int:
+    return sum(map(len, paragraphs))
+
+
+def _paragraphs(meta, url: str | None) -> list[str]:
+    if meta is None:
+        return []
+    headline = _clean_title(meta.title, meta.sitename, url or meta.url)
+    return clean_paragraphs(_lines(meta.text), meta.title, headline)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
@@ -165,17 +185,18 @@ def _wrap_loose_runs(tree: lxml.html.HtmlElement) -> None:
         head, element.text = element.text, None
         for child in children:
             element.remove(child)
-        run = _new_run(head)
+        run, after = _new_run(head), None
         for child in children:
             if isinstance(child.tag, str) and (child.tag in _BLOCKS or child.tag == "br"):
                 tail, child.tail = child.tail, None
-                _flush(element, run)
+                _flush(element, run, after)
                 if child.tag != "br":
                     element.append(child)
+                    after = child
                 run = _new_run(tail)
             else:
                 run.append(child)
-        _flush(element, run)
+        _flush(element, run, after)
 
 
 def _new_run(text: str | None) -> lxml.html.HtmlElement:
@@ -184,9 +205,30 @@ def _new_run(text: str | None) -> lxml.html.HtmlElement:
     return run
 
 
-def _flush(parent: lxml.html.HtmlElement, run: lxml.html.HtmlElement) -> None:
-    if run.text_content().strip():
+def _flush(parent: lxml.html.HtmlElement, run: lxml.html.HtmlElement, after) -> None:
+    """Append a run as a ``<p>``, or unwrapped when it is no paragraph of the story.
+
+    Not a paragraph: a short run with no loose text (a ``<strong>`` label, a "close" link), and the teaser text
+    under another story's linked headline (``<h4><a href>Title</a></h4> Lead...`` in a sidebar).
+    """
+    text = run.text_content().strip()
+    if not text:
+        return
+    loose = (run.text or "").strip() or any((child.tail or "").strip() for child in run)
+    teaser = after is not None and after.tag in _HEADINGS and _all_linked(after)
+    if teaser or not loose and len(text.split()) < _DIV_TO_P_WORDS:
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + (run.text or "")
+        else:
+            parent.text = (parent.text or "") + (run.text or "")
+        parent.extend(list(run))
+    else:
         parent.append(run)
+
+
+def _all_linked(element: lxml.html.HtmlElement) -> bool:
+    text = element.text_content().strip()
+    return bool(text) and sum(len(a.text_content().strip()) for a in element.iter("a") if a.get("href")) >= len(text)
 
 
 def _lines(text: str | None) -> list[str]:
@@ -338,49 +380,3 @@ def _language(tree: lxml.html.HtmlElement) -> str | None:
         if len(code) == 2 and code.isalpha():
             return code
     return None
-
-
-# --- paragraph filter -------------------------------------------------------------------------------------------
-
-_BOILERPLATE = re.compile(
-    r"^(baca( juga)?|lihat( juga)?|simak( juga)?|tonton( juga)?|klik|read (also|more)|also read|see also|related|"
-    r"berita terkait|artikel terkait|advertisement|iklan|scroll to|load more|share|bagikan|follow us|ikuti|"
-    r"copyright|hak cipta|disclaimer|all rights reserved|sign up|subscribe|newsletter)\b|^(\u00a9|\(c\)\s)",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"^(editor|editing by|pewarta|penulis|reporter|reporting by|writing by|fotografer|photographer|foto|"
-    r"redaksi|sumber|source|video|editor foto)\s*:",
-    re.IGNORECASE,
-)
-# Words of timestamps ("Kamis, 05/11/2015 09:25 WIB", "Jumat , 17 February 2017, 13:16 WIB", "2 hours ago").
-_DATE_WORDS = re.compile(
-    r"\b(senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"jan\w*|feb\w*|pebruari|mar\w*|maret|apr\w*|april|mei|may|jun\w*|juni|jul\w*|juli|agu\w*|aug\w*|sep\w*|"
-    r"okt\w*|oct\w*|nov\w*|des\w*|dec\w*|wib|wita|wit|gmt|utc|am|pm|pukul|jam|updated|diperbarui|published|"
-    r"dipublikasikan|ago|lalu|menit|minutes?|hours?|detik|hari|days?|yang|\d+\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def clean_paragraphs(lines: list[str], title: str | None = None) -> list[str]:
-    """Body paragraphs from extracted lines, without the boilerplate that survives extraction."""
-    squashed_title = _squash(title or "")
-    paragraphs = []
-    for line in lines:
-        text = " ".join(line.split())
-        if text.startswith("- "):  # trafilatura's list-item marker
-            text = text[2:].strip()
-        words = len(text.split())
-        if not re.search(r"[^\W\d_]", text):  # no letters at all: "01", "5 5 6 5", "-"
-            continue
-        if not _DATE_WORDS.sub("", text).strip(" ,.:;|/-–—()[]"):
-            continue
-        if squashed_title and _squash(text) == squashed_title:
-            continue
-        if words <= 30 and _BOILERPLATE.match(text) or words <= 8 and _CREDIT.match(text):
-            continue
-        if words <= 3 and re.match(r"^(home|beranda|index|indeks|terpopuler|close|tutup)\b", text, re.IGNORECASE):
-            continue
-        paragraphs.append(text)
-    return paragraphs

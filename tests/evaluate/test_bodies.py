@@ -21,13 +21,13 @@ def results():
 def test_english_body_f1(results):
     result = results["en-html"]
     assert len(result["pages"]) == 30  # the subset copied from /work/shared/corpora/en-html
-    assert result["f1"] >= 0.98  # reached 0.981 (0.968 on all 90 pages of ../shared/corpora/en-html)
+    assert result["f1"] >= 0.98  # reached 0.982 (0.969 on all 90 pages of ../shared/corpora/en-html)
 
 
 def test_indonesian_body_f1_title_and_date(results):
     result = results["id-html"]
     assert len(result["pages"]) == 26
-    assert result["f1"] >= 0.92  # reached 0.928
+    assert result["f1"] >= 0.97  # reached 0.972 (0.928 before the caption, label, widget and gallery rules)
     assert result["title_accuracy"] >= 0.92
     assert result["date_accuracy"] == 1.0
 

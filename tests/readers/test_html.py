@@ -9,6 +9,7 @@ import pytest
 from archive.errors import InputError
 from archive.readers import read_file
 from archive.readers.html import decode_html, extract_html
+from archive.readers.html_cleanup import clean_paragraphs
 
 DATA = Path(__file__).parent.parent / "data"
 ID_HTML = DATA / "corpora" / "id-html"
@@ -76,9 +77,12 @@ def test_indonesian_lead_and_body_paragraphs_are_kept(file, start):
 
 def test_detik_related_list_and_pager_are_dropped():
     document = _read_one(ID_HTML / "detik-singlepage.html")
-    assert any(p.startswith("Galaxy S6 Edge, dengan material premium") for p in document.paragraphs[:3])
+    # the lone "Jakarta -" dateline paragraph is joined to the lead; the "Berita Utama" label above it is gone
+    assert document.paragraphs[0].startswith("Jakarta - Galaxy S6 Edge, dengan material premium")
     assert any(p.endswith("tambah raksasa elektronik asal Korea Selatan ini.") for p in document.paragraphs)
     assert not any(re.fullmatch(r"\d+", p) for p in document.paragraphs)
+    # the "Pro Kontra" sidebar teaser (loose text under a linked <h4>) is not wrapped into a paragraph
+    assert document.paragraphs[-1].startswith("Samsung menyarankan agar pengguna")
 
 
 def test_every_gold_paragraph_of_antara_is_extracted_in_order():
@@ -159,3 +163,66 @@ def test_extract_html_url_overrides_canonical_and_sets_record():
     html = (FORMATS / "future_date.html").read_text()
     document = extract_html(html, "archive.warc", record=7, url="https://mirror.example/x")
     assert (document.url, document.record, document.source_path) == ("https://mirror.example/x", 7, "archive.warc")
+
+
+LEAD = "Polisi menyerahkan tersangka bersama senjata api ke kejaksaan negeri pada hari Rabu kemarin."
+
+
+@pytest.mark.parametrize("caption", [
+    "Penyidik menyerahkan senjata AK 56 ke Kejaksaan Negeri Lhoksukon, Rabu (4/11/2015)",  # no full stop
+    "Menteri berkunjung ke pabrik di Qingdao, Jumat (4/12).",  # a sentence, still above the dateline
+])
+def test_caption_above_the_dateline_is_dropped(caption):
+    lines = ["Berita Utama", caption, f"LHOKSEUMAWE, KOMPAS.com - {LEAD}", "Kalimat kedua berita ini."]
+    assert clean_paragraphs(lines) == lines[2:]
+    lines = [caption, f"Jakarta, KompasOtomotif – {LEAD}"]
+    assert clean_paragraphs(lines) == lines[1:]
+
+
+def test_long_paragraph_before_a_dateline_stays():
+    standfirst = " ".join(["word"] * 70) + "."
+    lines = [standfirst, f"WASHINGTON (Reuters) - {LEAD}"]
+    assert clean_paragraphs(lines) == lines
+
+
+def test_lone_dateline_is_joined_to_the_lead_and_labels_above_go():
+    assert clean_paragraphs(["FotoBisnis", "Jakarta -", LEAD]) == [f"Jakarta - {LEAD}"]
+
+
+def test_label_above_the_repeated_headline_is_dropped():
+    lines = ["Berita", "Jamaah Haji Ikuti Pemeriksaan", LEAD]
+    assert clean_paragraphs(lines, "Jamaah Haji Ikuti Pemeriksaan | Republika", "Jamaah Haji Ikuti Pemeriksaan") == [LEAD]
+
+
+@pytest.mark.parametrize("widget", [
+    "telah dilihat 15085 kali", "1,234 views", "Like (0)", "Credits (2)", "Rate artikel ini", "Popular Videos",
+    "hubungi : sales[at]detik.com", "Informasi pemasangan iklan",
+])
+def test_widgets_and_contact_footers_are_dropped(widget):
+    assert clean_paragraphs([LEAD, widget]) == [LEAD]
+
+
+@pytest.mark.parametrize("kept", ["KONTAK: info@example.org", "Kristine Phillips contributed (2)."])
+def test_plain_contact_lines_and_sentences_stay(kept):
+    assert clean_paragraphs([LEAD, kept]) == [LEAD, kept]
+
+
+@pytest.mark.parametrize("signature", ["DINI TEJA", "ANTARA", "(Cas/Isk)"])
+def test_signature_after_the_last_sentence_is_dropped(signature):
+    assert clean_paragraphs([LEAD, signature]) == [LEAD]
+    assert clean_paragraphs([LEAD, "BOYS SOCCER", "Viera d. Rockledge 3-1"])[-1] == "Viera d. Rockledge 3-1"
+
+
+def test_gallery_page_without_running_text_takes_its_description():
+    document = _read_one(ID_HTML / "liputan6-singlepage3.html")
+    assert document.paragraphs == (
+        "Penyanyi Taylor Swift (kanan) memeluk Selena Gomez saat berpose di karpet merah Grammy Awards ke-58 di "
+        "Staples Center, Los Angeles, Senin (15/2). (REUTERS / Danny Moloshok)",
+    )
+
+
+def test_label_runs_are_not_wrapped_into_paragraphs():
+    """detik's "<strong>MustRead</strong> <a>close</a>" box and section label are no paragraphs of the story."""
+    document = _read_one(ID_HTML / "detik-singlepage2.html")
+    assert document.paragraphs[0].startswith("PT PLN hari ini resmi mengoperasikan Gardu Induk")
+    assert not any("close" in p or "iklan" in p or "[at]" in p for p in document.paragraphs)
