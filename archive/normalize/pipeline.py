@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from archive.errors import InputError
 from archive.normalize.cleanup import clean_line, clean_text, fold
-from archive.normalize.dateline import split_dateline
+from archive.dateline import split_dateline
 from archive.normalize.dates import first_date, parse_iso_date
 from archive.normalize.entities import extract_entities
 from archive.normalize.fingerprint import simhash

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.normalize.dateline import split_dateline
+from archive.dateline import split_dateline
 
 _BOILERPLATE = re.compile(
     r"^(baca( juga)?|lihat( juga)?|simak( juga)?|tonton( juga)?|klik|read (also|more)|also read|see also|related|"

@@ -1,6 +1,6 @@
 import pytest
 
-from archive.normalize.dateline import split_dateline
+from archive.dateline import split_dateline
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""Datelines: the place (and agency) that opens a news story, "NUR SULTAN - ", "LONDON (Reuters) -"."""
+"""Datelines: the place (and agency) that opens a news story, "NUR SULTAN - ", "LONDON (Reuters) -".
+
+Shared by the HTML reader (a caption sits above the dateline) and the normalizer (which strips
+and stores it), so it lives below both.
+"""
 
 from __future__ import annotations
 
