@@ -15,6 +15,8 @@ ENTITY_TYPES = ("person", "organization", "place")
 def entity_ids_for(name: str) -> sa.Select:
     """Ids of entities called ``name`` (any alias, case-insensitive): for alias-aware filters."""
     folded = " ".join(name.casefold().split())
+    if not folded:
+        raise UsageError("an entity name is needed (got an empty one)")
     return sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.folded == folded)
 
 
@@ -44,7 +46,7 @@ def list_entities(
     )
     if type:
         statement = statement.where(entities.c.type == type)
-    if name:
+    if name is not None:
         statement = statement.where(entities.c.id.in_(entity_ids_for(name)))
     with engine.connect() as connection:
         rows = [dict(row) for row in connection.execute(statement).mappings()]

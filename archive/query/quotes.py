@@ -58,7 +58,7 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
         .join(paragraphs, paragraphs.c.id == quotes.c.paragraph_id)
         .join(articles, articles.c.id == quotes.c.article_id)
     )
-    if query.speaker:
+    if query.speaker is not None:
         statement = statement.where(speaker_condition(query.speaker))
     elif not query.include_unattributed:
         statement = statement.where(quotes.c.speaker.is_not(None))
@@ -100,7 +100,7 @@ def list_speakers(engine: Engine, limit: int = 50, name: str | None = None) -> l
         .order_by(sa.func.count(quotes.c.id).desc(), display)
         .limit(limit)
     )
-    if name:
+    if name is not None:
         statement = statement.where(speaker_condition(name))
     with engine.connect() as connection:
         return [dict(row) for row in connection.execute(statement).mappings()]

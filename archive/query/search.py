@@ -79,7 +79,7 @@ def _article_filters(options: SearchOptions) -> list[sa.ColumnElement[bool]]:
         conditions.append(sa.func.lower(articles.c.language) == options.language.lower())
     if options.source:
         conditions.append(sa.func.lower(articles.c.source) == options.source.lower())
-    if options.entity:
+    if options.entity is not None:
         mentioned = sa.select(entity_mentions.c.article_id).where(entity_mentions.c.entity_id.in_(entity_ids_for(options.entity)))
         conditions.append(articles.c.id.in_(mentioned))
     return conditions
@@ -88,7 +88,7 @@ def _article_filters(options: SearchOptions) -> list[sa.ColumnElement[bool]]:
 def _hits(options: SearchOptions, match: str, top: int | None) -> sa.Subquery:
     """Every matching (article, paragraph) with its tier and rank, filters applied."""
     filters = _article_filters(options)
-    if options.speaker:
+    if options.speaker is not None:
         found = sqlite.quote_matches(match).subquery("found")
         body = (
             sa.select(quotes.c.article_id, quotes.c.paragraph_id, found.c.quote_id, sa.literal(0).label("in_title"), found.c.rank)

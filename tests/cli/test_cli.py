@@ -168,3 +168,12 @@ def test_export_and_check(ingested, tmp_path):
     assert ingested("export", "nope", "--out", str(tmp_path)).exit_code == 2
     checked = ingested("check", "--json")
     assert checked.exit_code == 0 and json.loads(checked.stdout)["ok"] is True
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("quotes", "--speaker", ""), ("speakers", "--name", " "), ("search", "x", "--speaker", ""), ("search", "x", "--entity", ""), ("entities", "--name", "")],
+)
+def test_empty_names_are_usage_errors_not_everything(ingested, args):
+    result = ingested(*args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
