@@ -18,6 +18,9 @@ _BOILERPLATE = re.compile(
     r"sign up|subscribe|newsletter)\b|^(\u00a9|\(c\)\s)",
     re.IGNORECASE,
 )
+# "Baca juga: <title>" with its title is left for the normalizer, which keeps the title as a related
+# article (archive.normalize.furniture); a bare "Baca juga" label is dropped here.
+_RELATED_WITH_TITLE = re.compile(r"^(baca|lihat|simak)\s+(juga|pula)\s*[:\-–—]\s*\S", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(editor|editing by|pewarta|penulis|reporter|reporting by|writing by|fotografer|photographer|foto|"
     r"redaksi|sumber|source|video|editor foto)\s*:",
@@ -80,7 +83,7 @@ def _is_boilerplate(text: str) -> bool:
         return True
     if not _DATE_WORDS.sub("", text).strip(" ,.:;|/-–—()[]"):
         return True
-    if words <= 30 and _BOILERPLATE.match(text) or words <= 8 and _CREDIT.match(text):
+    if words <= 30 and _BOILERPLATE.match(text) and not _RELATED_WITH_TITLE.match(text) or words <= 8 and _CREDIT.match(text):
         return True
     if words <= 3 and _NAVIGATION.match(text):
         return True

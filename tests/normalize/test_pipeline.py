@@ -94,3 +94,19 @@ def test_repeated_short_lines_of_a_list_are_kept():
     text = "Meal plan\n" + "\n".join(day + ["Day two follows the same rhythm with other food."] + day) + "\n"
     article = normalize(_doc(text))
     assert len(article.paragraphs) == 2 * len(day) + 1
+
+
+def test_related_link_inside_an_html_body_becomes_related():
+    from archive.readers.html import extract_html
+
+    body = "".join(
+        f"<p>Paragraf {i} berita ini cukup panjang untuk dianggap sebagai teks utama oleh pengekstrak halaman.</p>"
+        for i in range(4)
+    )
+    html = (
+        "<html><head><title>Banjir di Jakarta</title></head><body><article><h1>Banjir di Jakarta</h1>"
+        f"{body}<p>Baca juga: Harga Cabai Naik Lagi</p>{body.replace('Paragraf', 'Bagian')}</article></body></html>"
+    )
+    article = normalize(extract_html(html, "x.html"))
+    assert article.related == ["Harga Cabai Naik Lagi"]
+    assert not any("Baca juga" in p for p in article.paragraphs)
