@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from archive.cli.output import JsonOpt, stdout_console
+from archive.cli.output import MAX_ID, JsonOpt, stdout_console
 from archive.cli.state import state
 from archive.query.articles import get_article
 from archive.query.stats import archive_stats
@@ -41,7 +41,7 @@ def _mark_quotes(text: str, quotes: list[dict]) -> str:
 
 def show_command(
     ctx: typer.Context,
-    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id (from search, quotes or export).", show_default=False)],
+    article_id: Annotated[int, typer.Argument(metavar="ID", min=0, max=MAX_ID, help="The article's id (from search, quotes or export).", show_default=False)],
     as_json: JsonOpt = False,
 ) -> None:
     """Show one article: metadata, paragraphs with their quotes (speaker in bold), and entities."""

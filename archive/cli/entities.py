@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from archive.cli.output import CsvOpt, JsonOpt, LimitOpt, NlOpt, choose_format, emit
+from archive.cli.output import MAX_ID, CsvOpt, JsonOpt, LimitOpt, NlOpt, choose_format, emit
 from archive.cli.state import state
 from archive.query.entities import ENTITY_FIELDS, list_entities
 
@@ -21,7 +21,7 @@ class EntityType(str, Enum):
 def entities_command(
     ctx: typer.Context,
     type: Annotated[Optional[EntityType], typer.Option("--type", "-t", help="Only this kind of entity.", show_default=False)] = None,
-    min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, help="Only entities mentioned at least this often.")] = 1,
+    min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, max=MAX_ID, help="Only entities mentioned at least this often.")] = 1,
     name: Annotated[Optional[str], typer.Option("--name", help="Only the entity with this name or alias.", show_default=False)] = None,
     limit: LimitOpt = 50,
     as_json: JsonOpt = False,

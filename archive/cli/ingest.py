@@ -31,8 +31,8 @@ def _field_map(pairs: list[str]) -> dict[str, str]:
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders are read recursively, in sorted order).", show_default=False)],
-    workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Worker processes for reading and normalizing (0 = one per CPU core).")] = 0,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 500,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256, help="Worker processes for reading and normalizing (0 = one per CPU core).")] = 0,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="Articles written per transaction.")] = 500,
     include: Annotated[list[str], typer.Option("--include", help="Only files whose name or path matches this glob (repeatable).")] = [],
     exclude: Annotated[list[str], typer.Option("--exclude", help="Skip files whose name or path matches this glob (repeatable).")] = [],
     field_map: Annotated[list[str], typer.Option("--map", help="JSON field for an article field, e.g. --map text=article_body (repeatable).")] = [],

@@ -26,7 +26,11 @@ class Format(str, Enum):
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON array of objects.")]
 NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object per line (JSON lines).")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many rows.")]
+# Bounds at the edge: SQLite integers are 64-bit, and nobody pages through a billion rows at once.
+MAX_ID = 2**63 - 1
+MAX_ROWS = 1_000_000_000
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_ROWS, help="Show at most this many rows.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=MAX_ROWS, help="Skip this many results first (paging).")]
 
 
 def choose_format(as_json: bool, as_nl: bool, as_csv: bool) -> Format:

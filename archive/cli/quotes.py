@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from archive.cli.output import CsvOpt, JsonOpt, LimitOpt, NlOpt, choose_format, emit
+from archive.cli.output import MAX_ID, CsvOpt, JsonOpt, LimitOpt, NlOpt, OffsetOpt, choose_format, emit
 from archive.cli.state import state
 from archive.query.quotes import QUOTE_FIELDS, SPEAKER_FIELDS, QuoteQuery, find_quotes, list_speakers
 
@@ -16,10 +16,10 @@ def quotes_command(
     ctx: typer.Context,
     text: Annotated[Optional[str], typer.Argument(help="Only quotes containing these words (full-text search).", show_default=False)] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only quotes by this speaker: any name or alias, any case (Putin, vladimir putin).", show_default=False)] = None,
-    article: Annotated[Optional[int], typer.Option("--article", "-a", help="Only quotes from this article id.", show_default=False)] = None,
+    article: Annotated[Optional[int], typer.Option("--article", "-a", min=0, max=MAX_ID, help="Only quotes from this article id.", show_default=False)] = None,
     include_unattributed: Annotated[bool, typer.Option("--all", help="Also list quoted phrases with no speaker (scare quotes, titles).")] = False,
     limit: LimitOpt = 50,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many quotes (paging).")] = 0,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,
     as_csv: CsvOpt = False,

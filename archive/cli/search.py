@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from archive.cli.output import CsvOpt, JsonOpt, LimitOpt, NlOpt, choose_format, emit, Format
+from archive.cli.output import CsvOpt, Format, JsonOpt, LimitOpt, NlOpt, OffsetOpt, choose_format, emit
 from archive.cli.state import state
 from archive.query.search import FIELDS, HIT_CLOSE, HIT_OPEN, SearchOptions, search
 
@@ -33,9 +33,9 @@ def search_command(
     entity: Annotated[Optional[str], typer.Option("--entity", help="Only articles mentioning this person, organization or place (any alias).", show_default=False)] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Search only the quotes of this speaker (any alias).", show_default=False)] = None,
     stem: Annotated[bool, typer.Option("--stem", help="Match word forms: bela finds membela and dibela, rally finds rallies (Sastrawi / Snowball stems).")] = False,
-    per_article: Annotated[int, typer.Option("--per-article", min=1, help="Paragraphs shown per article (best first).")] = 1,
+    per_article: Annotated[int, typer.Option("--per-article", min=1, max=1000, help="Paragraphs shown per article (best first).")] = 1,
     limit: LimitOpt = 20,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles (paging).")] = 0,
+    offset: OffsetOpt = 0,
     raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged (its full syntax).")] = False,
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,

@@ -48,7 +48,11 @@ def stem_text(text: str, language: str | None) -> str:
     return " ".join(stem_word(w, language) for w in _WORD.findall(text.lower()))
 
 
+# The languages the index stems: a query word's language is unknown, so it is read in each.
+STEMMED_LANGUAGES = ("id", "en")
+
+
 def query_stems(word: str) -> set[str]:
     """Every stem a query word may have been indexed under (its language is unknown)."""
     lower = word.lower()
-    return {lower, stem_word(lower, "id"), stem_word(lower, "en")}
+    return {lower, *(stem_word(lower, language) for language in STEMMED_LANGUAGES)}

@@ -66,9 +66,8 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
         statement = statement.where(quotes.c.article_id == query.article_id)
     order = [articles.c.published.desc(), quotes.c.article_id, paragraphs.c.position, quotes.c.start]
     if query.text:
-        match = sqlite.quote_text_match(sqlite.render_match(parse_query(query.text)))
-        hits = sqlite.quote_ids_sql().bindparams(match=match).columns(id=sa.Integer, rank=sa.Float).subquery()
-        statement = statement.join(hits, hits.c.id == quotes.c.id)
+        hits = sqlite.quote_matches(sqlite.render_match(parse_query(query.text))).subquery("hits")
+        statement = statement.join(hits, hits.c.quote_id == quotes.c.id)
         order = [hits.c.rank, *order]
     statement = statement.order_by(*order).limit(query.limit).offset(query.offset)
     with engine.connect() as connection:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.errors import QueryError, UsageError
-from archive.normalize.stemming import stem_text, stem_word
+from archive.normalize.stemming import STEMMED_LANGUAGES, stem_text, stem_word
 from archive.query.entities import entity_ids_for
 from archive.query.parse import parse_query, stem_query
 from archive.query.quotes import speaker_condition
@@ -26,7 +27,7 @@ HIT_OPEN, HIT_CLOSE = sqlite.HIT_OPEN, sqlite.HIT_CLOSE
 FIELDS = ("article_id", "title", "published", "language", "source", "paragraph", "snippet", "score", "speaker", "text")
 TITLE_WEIGHT = 2.0
 _MIN_CANDIDATES = 200
-_STEMMERS = (lambda w: stem_word(w, "id"), lambda w: stem_word(w, "en"))
+_STEMMERS = tuple(partial(stem_word, language=language) for language in STEMMED_LANGUAGES)
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,6 @@ def configure(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def fts_match(index: str) -> sa.TextClause:
-    """``rowid``, bm25 ``rank`` of an FTS5 index for the bound ``:query``."""
-    return sa.text(f"SELECT rowid AS rowid, bm25({index}) AS rank FROM {index} WHERE {index} MATCH :query")
 
 
 def fts_snippet_sql(index: str, column: int, open_mark: str, close_mark: str, tokens: int = 16) -> str:
@@ -213,9 +210,6 @@ def quote_text_match(match: str) -> str:
     return f"text : ({match})"
 
 
-def quote_ids_sql() -> sa.TextClause:
-    """Quote ids whose text matches ``:match``, with their bm25 rank."""
-    return sa.text("SELECT rowid AS id, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH :match")
 
 
 # The stemmed index is contentless (FTS5 keeps no copy of the stems): entries are added and
@@ -243,7 +237,3 @@ def clear_stems(connection: sa.Connection) -> None:
     """Empty the stemmed index (before rebuilding it)."""
     connection.exec_driver_sql(f"INSERT INTO {STEM_INDEX}({STEM_INDEX}) VALUES ('delete-all')")
 
-
-def stem_hits_sql() -> sa.TextClause:
-    """Paragraph ids matching ``:match`` in the stemmed index, with bm25 rank."""
-    return sa.text(f"SELECT rowid AS paragraph_id, bm25({STEM_INDEX}) AS rank FROM {STEM_INDEX} WHERE {STEM_INDEX} MATCH :match")

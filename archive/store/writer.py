@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -50,6 +49,7 @@ class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(immediate_transaction=True)
         self._entity_ids: dict[str, int] = {}
+        self._stemmers_checked = False
 
     def write(self, batch: Sequence[Article]) -> list[Outcome]:
         """Write a batch in one transaction; on failure fall back to one transaction per article.
@@ -64,9 +64,9 @@ class ArticleWriter:
             return self._write_transaction(batch)
         except sa.exc.OperationalError:
             raise
-        except _ARTICLE_ERRORS:
+        except _ARTICLE_ERRORS as exc:
             if len(batch) == 1:
-                return [Outcome(FAILED, reason=_reason(*sys.exc_info()[1:2]))]
+                return [Outcome(FAILED, reason=_reason(exc))]
         outcomes = []
         for article in batch:
             try:
@@ -80,7 +80,9 @@ class ArticleWriter:
     def _write_transaction(self, batch: Sequence[Article]) -> list[Outcome]:
         new_entity_ids: dict[str, int] = {}
         with self._engine.begin() as connection:
-            require_current_stemmers(connection)
+            if not self._stemmers_checked:  # once per writer: the setting only changes by --repair
+                require_current_stemmers(connection)
+                self._stemmers_checked = True
             outcomes, fresh = self._place_articles(connection, batch)
             if fresh:
                 linked = link_near_duplicates(connection, fresh)

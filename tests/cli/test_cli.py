@@ -177,3 +177,11 @@ def test_export_and_check(ingested, tmp_path):
 def test_empty_names_are_usage_errors_not_everything(ingested, args):
     result = ingested(*args)
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "99999999999999999999999"), ("quotes", "--article", "99999999999999999999"), ("search", "x", "--limit", "9" * 20)]
+)
+def test_numbers_sqlite_cannot_hold_are_usage_errors(ingested, args):
+    result = ingested(*args)
+    assert result.exit_code == 2 and "internal error" not in result.output

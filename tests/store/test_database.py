@@ -1,6 +1,5 @@
 """Opening a database: created at head, WAL, foreign keys; migrations up and down; newer refused."""
 
-import sqlalchemy as sa
 import pytest
 
 from archive.errors import DatabaseError, DatabaseTooNew
