@@ -4,6 +4,7 @@ named subjects of speech verbs (for "he said" / "katanya") and the names that op
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cues import _SENTENCE_END, _VERBS, Attribution, _langs, _subject_before, sentence_end, sentence_start
 from .speakers import Phrase, read_forward
@@ -27,9 +28,12 @@ def previous_sentence(text: str, lo: int, hi: int, language: str | None) -> Attr
     return best
 
 
-def speech_subjects(text: str, language: str | None) -> list[tuple[int, Phrase]]:
+@lru_cache(maxsize=4096)
+def speech_subjects(text: str, language: str | None) -> tuple[tuple[int, Phrase], ...]:
     """Named subjects of speech verbs in a paragraph ("Eka Asmadi … mengatakan"), in order:
-    the antecedents of a later "katanya" / "he said" when no quote has named a speaker yet."""
+    the antecedents of a later "katanya" / "he said" when no quote has named a speaker yet.
+
+    Cached by paragraph: each pronoun cue looks back over the paragraphs before it."""
     found: list[tuple[int, Phrase]] = []
     for lang in _langs(language):
         for m in _VERBS[lang].finditer(text):
@@ -37,12 +41,13 @@ def speech_subjects(text: str, language: str | None) -> list[tuple[int, Phrase]]
             if phrase and phrase.name:
                 found.append((m.start(), phrase))
     found.sort(key=lambda f: f[0])
-    return found
+    return tuple(found)
 
 
-def sentence_subjects(text: str) -> list[tuple[int, Phrase]]:
+@lru_cache(maxsize=4096)
+def sentence_subjects(text: str) -> tuple[tuple[int, Phrase], ...]:
     """Named subjects that open a sentence ("Marathon runner Eliud Kipchoge crossed …"):
-    the weakest antecedents of a pronoun cue, used when nobody has spoken yet."""
+    the weakest antecedents of a pronoun cue, used when nobody has spoken yet (cached by paragraph)."""
     found: list[tuple[int, Phrase]] = []
     pos = 0
     while pos < len(text):
@@ -52,4 +57,4 @@ def sentence_subjects(text: str) -> list[tuple[int, Phrase]]:
             found.append((phrase.start, phrase))
         m = _SENTENCE_END.match(text, end)
         pos = max(m.end() if m else end + 1, end + 1)
-    return found
+    return tuple(found)

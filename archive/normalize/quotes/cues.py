@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import FUNCTION_CAPS, TIME_WORDS
-from .speakers import Phrase, is_capitalised, read_backward, read_forward, words
+from .speakers import Phrase, Word, is_capitalised, read_backward, read_forward, words
 
 # Indonesian verbs that follow a quote, bare stems of the speech verbs: "…," kata X / ujar X.
 # With the clitic -nya ("katanya", "lanjutnya") the speaker is not named: -nya is the
@@ -231,10 +231,12 @@ _TRAILING_ADVERBS = re.compile(
 )
 
 
-def descriptive(text: str, lo: int, hi: int) -> Phrase | None:
+def descriptive(text: str, lo: int, hi: int, ws: list[Word] | None = None) -> Phrase | None:
     """The whole clause before a speech verb is a determiner phrase: "one user (quipped)",
-    "the man (wrote)", "a judge (ruled)". "The 56-year-old" points back like a pronoun."""
-    ws = words(text, lo, hi)
+    "the man (wrote)", "a judge (ruled)". "The 56-year-old" points back like a pronoun.
+
+    ``ws``: the words of ``text[lo:hi]`` when the caller has already read them."""
+    ws = words(text, lo, hi) if ws is None else ws
     if not (2 <= len(ws) <= 5) or ws[0].text.casefold() not in _DESCRIPTIVE_HEADS:
         return None
     if text[lo : ws[0].start].strip() or text[ws[-1].end : hi].strip():
@@ -286,7 +288,7 @@ def _opening_name(text: str, lo: int, hi: int) -> Phrase | None:
     if cut < 0:
         return None
     ws = words(text, lo, cut)
-    phrase = read_backward(text, lo, cut) if ws else None
+    phrase = read_backward(text, lo, cut, ws) if ws else None
     if phrase and phrase.name and phrase.role is None and not phrase.pronoun and phrase.start == ws[0].start:
         return phrase
     return None
@@ -311,9 +313,9 @@ def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
         seg_lo = lo if cut < 0 else cut + 1
         ws = words(text, seg_lo, hi)
         if ws:
-            phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi))
+            phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi, ws))
             if phrase is None and cut < 0:
-                phrase = descriptive(text, seg_lo, hi)  # only a clause-opening phrase, not an appositive
+                phrase = descriptive(text, seg_lo, hi, ws)  # only a clause-opening phrase, not an appositive
             if phrase is None:
                 # "H Burhan Noor saat mendampingi … mengatakan": a time clause between subject and verb
                 when = _WHEN.search(text, seg_lo, hi)

@@ -236,6 +236,8 @@ def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: 
         return None
     short = role.casefold()
     for p in range(where[0], -1, -1):
+        if short[:2] not in paras[p].casefold():
+            continue  # a role there would start with the same two letters (see _abbreviates)
         found = speech_subjects(paras[p], language) + sentence_subjects(paras[p])
         for pos, phrase in sorted(found, key=lambda f: f[0], reverse=True):
             if (p, pos) >= where or not phrase.name or not phrase.role:

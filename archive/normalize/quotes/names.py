@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Iterator
 
 from .lexicon import NAME_PARTICLES
 from .speakers import Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
+_WORD_CHAR = re.compile(r"\w")
 _BRACKETED = re.compile(r"\(\w+\)\s+")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]['\"”’)]*)\s*[\"“‘(]?$")
 
@@ -15,6 +19,58 @@ def _opening_participle(text: str, w: Word) -> bool:
     """A capitalised -ing/-ed word that opens a sentence ("Hosting Cook …", "Asked about …")."""
     low = w.text.casefold()
     return len(low) > 5 and low.endswith(("ing", "ed")) and bool(_SENTENCE_OPEN.search(text, max(0, w.start - 4), w.start))
+
+
+# The name around an occurrence of a word is read from the words of a window: up to 90 characters
+# before the word and 60 after it. Most names are short, so a narrow window is read first, and the
+# far one only when the name reaches the narrow window's edge (where words may be cut: _name_at).
+_FAR = (90, 60)
+_NEAR = (32, 24)
+_NO_NAME = ("", -1)  # no name of two words or more at the occurrence
+
+
+def _name_at(text: str, start: int, end: int, reach: tuple[int, int]) -> tuple[str, int] | None:
+    """The name around the word ``text[start:end]`` and where that name starts; ``_NO_NAME``
+    when the capitalised run there is not a name of two words or more (a one-word name completes
+    no other name); None when the window ``reach`` cannot tell.
+
+    A window's words are the text's own words except the first (the end of a word cut by the
+    window's start) and those ending within 3 characters of the window's end (a final period is
+    judged from the characters after it). Where a narrow window's edge is not the far window's,
+    the run must stay clear of those unsure words; otherwise only the far window can tell.
+    """
+    lo, hi = max(0, start - reach[0]), min(len(text), end + reach[1])
+    cut_lo = lo != max(0, start - _FAR[0])
+    cut_hi = hi != min(len(text), end + _FAR[1])
+    ws = words(text, lo, hi)
+    k = next((n for n, w in enumerate(ws) if w.start == start), None)
+    if k is None:
+        return None if cut_lo or cut_hi else _NO_NAME
+    a = b = k
+    while a > 0 and (is_capitalised(ws[a - 1].text) or ws[a - 1].text in NAME_PARTICLES) and _joined(text, ws[a - 1], ws[a]):
+        a -= 1
+    while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
+        b += 1
+    if (cut_lo and a <= 1) or (cut_hi and (b + 1 >= len(ws) or ws[b + 1].end + 3 > hi)):
+        return None  # the run, or the word that ended it, may be cut by the window
+    given = None
+    if a == k and a > 0 and _BRACKETED.fullmatch(text, ws[a - 1].start - 1, ws[a].start) and _is_name_word(ws[a - 1].text):
+        given = ws[a - 1]  # "Coach (Frank) Vogel": the given name in brackets
+    if a < k and _opening_participle(text, ws[a]):
+        a += 1  # "Hosting Cook at Dreamforce …": a sentence-initial -ing word is a verb
+    if a == b and given is None:
+        return _NO_NAME
+    run = ws[a : b + 1]
+    tail = run[-1]
+    if tail.text.endswith(("'s", "’s")) and len(tail.text) > 2:
+        # "Michelle Hege’s response": the possessive still names the person
+        run = run[:-1] + [Word(tail.text[:-2], tail.start, tail.end - 2, tail.stop_after)]
+    phrase = split_phrase(text, run)
+    if phrase and phrase.name and given is not None and phrase.start == ws[k].start:
+        return f"{given.text} {phrase.name}", given.start
+    if phrase and phrase.name:
+        return phrase.name, ws[a].start
+    return _NO_NAME
 
 
 class NameBook:
@@ -27,40 +83,38 @@ class NameBook:
     def __init__(self, paragraphs: list[str]):
         self._paras = paragraphs
         self._seen: dict[str, list[tuple[tuple[str, ...], str, int, int]]] = {}  # per article only
+        # The article in one string, to find a word's occurrences with one search: a line break
+        # between paragraphs is a word boundary, and a looked-up word (a part of a name split
+        # at spaces) never contains one.
+        self._text = "\n".join(paragraphs)
+        self._starts = list(accumulate((len(p) + 1 for p in paragraphs[:-1]), initial=0))
 
     def _names_around(self, token: str) -> list[tuple[tuple[str, ...], str, int, int]]:
+        """The names of two words or more around each occurrence of ``token``: (the name's
+        folded words, the name, its paragraph, where it starts)."""
         if token in self._seen:
             return self._seen[token]
         found = self._seen[token] = []
-        pattern = re.compile(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
-        for p, text in enumerate(self._paras):
-            for m in pattern.finditer(text):
-                ws = words(text, max(0, m.start() - 90), min(len(text), m.end() + 60))
-                k = next((n for n, w in enumerate(ws) if w.start == m.start()), None)
-                if k is None:
-                    continue
-                a = b = k
-                while a > 0 and (is_capitalised(ws[a - 1].text) or ws[a - 1].text in NAME_PARTICLES) and _joined(text, ws[a - 1], ws[a]):
-                    a -= 1
-                given = None
-                if a == k and a > 0 and _BRACKETED.fullmatch(text, ws[a - 1].start - 1, ws[a].start) and _is_name_word(ws[a - 1].text):
-                    given = ws[a - 1]  # "Coach (Frank) Vogel": the given name in brackets
-                if a < k and _opening_participle(text, ws[a]):
-                    a += 1  # "Hosting Cook at Dreamforce …": a sentence-initial -ing word is a verb
-                while b + 1 < len(ws) and (is_capitalised(ws[b + 1].text) or ws[b + 1].text in NAME_PARTICLES) and _joined(text, ws[b], ws[b + 1]):
-                    b += 1
-                run = ws[a : b + 1]
-                tail = run[-1]
-                if tail.text.endswith(("'s", "’s")) and len(tail.text) > 2:
-                    # "Michelle Hege’s response": the possessive still names the person
-                    run = run[:-1] + [Word(tail.text[:-2], tail.start, tail.end - 2, tail.stop_after)]
-                phrase = split_phrase(text, run)
-                if phrase and phrase.name and given is not None and phrase.start == ws[k].start:
-                    full = f"{given.text} {phrase.name}"
-                    found.append((tuple(_key(x) for x in full.split()), full, p, given.start))
-                elif phrase and phrase.name:
-                    found.append((tuple(_key(x) for x in phrase.name.split()), phrase.name, p, ws[a].start))
+        for p, start, end in self._word_matches(re.escape(token) + r"(?!\w)"):
+            text = self._paras[p]
+            name = _name_at(text, start, end, _NEAR) or _name_at(text, start, end, _FAR)
+            if name is not _NO_NAME:
+                found.append((tuple(_key(x) for x in name[0].split()), name[0], p, name[1]))
         return found
+
+    def _word_matches(self, pattern: str) -> Iterator[tuple[int, int, int]]:
+        r"""Paragraph, start and end of each match of ``(?<!\w)`` + ``pattern`` (one that starts
+        a word). The look-behind is checked by hand: the regex engine skips fast to a literal,
+        but not to one that follows a look-behind."""
+        search = re.compile(pattern).search
+        pos = 0
+        while m := search(self._text, pos):
+            if m.start() > 0 and _WORD_CHAR.match(self._text, m.start() - 1):
+                pos = m.start() + 1
+                continue
+            pos = m.end()
+            p = bisect_right(self._starts, m.start()) - 1
+            yield p, m.start() - self._starts[p], m.end() - self._starts[p]
 
     def fullest(self, name: str, para: int, pos: int) -> str:
         """The longest name that contains ``name``; between different people, the nearest earlier."""
@@ -85,6 +139,8 @@ class NameBook:
 
     def _alias(self, short: str) -> str | None:
         """"Muhammad Ramadhani, yang akrab disapa Dani": the nickname stands for the full name."""
+        if "sapa" not in self._text and "panggil" not in self._text:
+            return None
         pattern = re.compile(r"(?:\(\s*)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+" + re.escape(short) + r"(?!\w)")
         for text in self._paras:
             for m in pattern.finditer(text):
@@ -104,10 +160,10 @@ class NameBook:
         if len(short) < 4 or not short[:1].isupper() or not short[1:].islower():
             return None
         fulls: set[str] = set()
-        for text in self._paras:
-            for m in re.finditer(r"(?<!\w)" + re.escape(short) + r"\w+", text):
-                for folded, full, _p, _q in self._names_around(m.group()):
-                    if len(folded) > 1 and folded[0] == m.group().casefold():
-                        fulls.add(full)
+        for p, start, end in self._word_matches(re.escape(short) + r"\w+"):
+            longer = self._paras[p][start:end]
+            for folded, full, _p, _q in self._names_around(longer):
+                if len(folded) > 1 and folded[0] == longer.casefold():
+                    fulls.add(full)
         keep = {f for f in fulls if not any(g != f and f in g for g in fulls)}
         return keep.pop() if len(keep) == 1 else None

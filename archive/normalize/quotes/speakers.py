@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import NamedTuple
 
 from .lexicon import (
     COMPLEMENT_HEADS,
@@ -45,6 +48,8 @@ _STOP = frozenset(
 # "Kebudayaan", "Pertahanan") or borrowed with -asi/-isasi ("Reformasi", "Birokrasi"); personal
 # names almost never are.
 _INSTITUTION_NOUN = re.compile(r"(?:(?:pe[nmr]?|peng|per|ke)[a-z]{3,}an|[a-z]{3,}asi)")
+# Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA".
+_SPECIALIST = re.compile(r"Sp[A-Z]")
 _CONNECTORS = frozenset("dan and of for untuk serta".split())
 # Abbreviations whose period does not end a sentence ("on Nov. 8", "James Kennedy Jr.").
 _ABBREVIATIONS = frozenset("jan feb aug sep sept oct nov dec jr sr inc corp vs".split())
@@ -52,28 +57,35 @@ _MAX_NAME = 5
 _MAX_PHRASE = 12
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: one is built for every token read, so it must be cheap
     text: str  # without a sentence-final period
     start: int
     end: int
     stop_after: bool  # the word ended a sentence ("Putin.")
 
 
-def words(text: str, lo: int = 0, hi: int | None = None) -> list[Word]:
-    """The words of ``text[lo:hi]``; a final period ends the word unless it is an initial or a title."""
+_new_word = tuple.__new__  # Word(...) without the keyword-handling wrapper, for words()
+
+
+def words(text: str, lo: int = 0, hi: int | None = None, most: int | None = None) -> list[Word]:
+    """The words of ``text[lo:hi]``; a final period ends the word unless it is an initial or a title.
+
+    ``most`` keeps only the first words (the same ones: each word is read independently of the next).
+    """
     out: list[Word] = []
-    for m in _WORD.finditer(text, lo, len(text) if hi is None else hi):
-        w, a, b = m.group(), m.start(), m.end()
+    for m in islice(_WORD.finditer(text, lo, len(text) if hi is None else hi), most):
+        w = m.group()
+        a, b = m.span()
         stop = False
-        if w.endswith(".") and len(w) > 1:
+        if w[-1] == "." and b - a > 1:
             core = w[:-1]
             if not ((len(core) == 1 and core.isalpha()) or "." in core or core.casefold() in TITLES or core.casefold() in _ABBREVIATIONS):
                 w, b, stop = core, b - 1, True
-        out.append(Word(w, a, b, stop))
+        out.append(_new_word(Word, (w, a, b, stop)))
     return out
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return word.rstrip(".").casefold()
 
@@ -87,6 +99,7 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, role, place, date)."""
     if not is_capitalised(word):
@@ -100,7 +113,7 @@ def _is_name_word(word: str) -> bool:
         return False
     if _INSTITUTION_NOUN.fullmatch(key):
         return False
-    if re.match(r"Sp[A-Z]", word):
+    if _SPECIALIST.match(word):
         return False  # Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA"
     letters = word.replace(".", "").replace("-", "")
     if len(letters) > 1 and letters.isupper() and "." not in word:
@@ -143,7 +156,7 @@ class Phrase:
 
 def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
     """Split a run of words into role and name; None when it is neither a name nor a role."""
-    while len(ws) > 1 and re.match(r"Sp[A-Z]", ws[-1].text):
+    while len(ws) > 1 and _SPECIALIST.match(ws[-1].text):
         ws = ws[:-1]  # Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA"
     if not ws:
         return None
@@ -222,7 +235,7 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
 
     ``lower_ok`` lets lower-case role words lead ("kata juru bicara", "said the spokesman").
     """
-    ws = words(text, pos, hi)
+    ws = words(text, pos, hi, most=_MAX_PHRASE + 1)  # the phrase and the word after it
     if not ws or _BREAK.search(text, pos, ws[0].start):
         return None
     if _key(ws[0].text) in PRONOUNS or _key(ws[0].text) in PLURAL_PRONOUNS or ws[0].text in ("it", "It"):
@@ -262,7 +275,7 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
     comma = text.find(",", run[-1].end, hi)
     if comma < 0 or text[run[-1].end : comma].strip():
         return phrase
-    nxt = [w for w in words(text, comma + 1, hi)[:_MAX_NAME + 2]]
+    nxt = words(text, comma + 1, hi, most=_MAX_NAME + 2)
     names: list[Word] = []
     for w in nxt:
         if names and not _joined(text, names[-1], w):
@@ -279,9 +292,11 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
     return phrase
 
 
-def read_backward(text: str, lo: int, end: int) -> Phrase | None:
-    """The speaker phrase that ends at ``end`` (just before "mengatakan", "said"...)."""
-    ws = words(text, lo, end)
+def read_backward(text: str, lo: int, end: int, ws: list[Word] | None = None) -> Phrase | None:
+    """The speaker phrase that ends at ``end`` (just before "mengatakan", "said"...).
+
+    ``ws``: the words of ``text[lo:end]`` when the caller has already read them."""
+    ws = words(text, lo, end) if ws is None else ws
     if not ws or _BREAK.search(text, ws[-1].end, end) or ws[-1].stop_after:
         return None
     if _key(ws[-1].text) in PRONOUNS or _key(ws[-1].text) in PLURAL_PRONOUNS or ws[-1].text in ("it", "It"):
