@@ -10,8 +10,12 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
 
 from archive.normalize.entities import lexicon
+
+if TYPE_CHECKING:
+    from archive.normalize.entities.tokens import Token
 
 MAX_PHRASE = 6
 CITY_MIN_POPULATION = 100_000  # main names of cities outside Indonesia
@@ -160,6 +164,13 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.us_states: dict[str, Place] = {}  # postal codes ("CA", "SC"): read only after "City, "
         self._build()
+        # Every word-boundary prefix of every phrase: a token whose norm is none of them opens no place.
+        self.prefixes = frozenset(" ".join(words[:k]) for words in map(str.split, self.phrases)
+                                  for k in range(1, len(words) + 1))
+        # Norms of the words a lookup can start with: phrase prefixes, directions and abbreviations
+        # (an abbreviation's norm is that of any surface spelling it, dots or not).
+        self.openers = self.prefixes | DIRECTIONS_BEFORE | {
+            norm(a) for a in (*self.abbreviations, *self.id_abbreviations)}
 
     def _add(self, name: str, place: Place, *, override: bool = False) -> None:
         key = norm(name)
@@ -248,8 +259,12 @@ class Gazetteer:
         self._add("Amerika", self.countries["US"], override=True)
         self._add("America", self.countries["US"], override=True)
 
-    def lookup(self, norms: list[str], surfaces: list[str], i: int, language: str | None) -> tuple[int, Place] | None:
-        """Longest place starting at token ``i``: (number of tokens, place), or None."""
+    def lookup(self, tokens: Sequence[Token], i: int, language: str | None) -> tuple[int, Place] | None:
+        """Longest place starting at token ``i`` (of a chunk): (number of tokens, place), or None."""
+        if tokens[i].norm not in self.openers:
+            return None  # most capitalized words: no abbreviation, direction or phrase starts with them
+        norms = [t.norm for t in tokens]
+        surfaces = [t.text for t in tokens]
         surface = surfaces[i].replace(".", "")
         if surface.isupper() and len(surface) >= 2:
             hit = self.abbreviations.get(surface) or (
@@ -257,10 +272,12 @@ class Gazetteer:
             if hit:
                 return 1, hit
         if norms[i] in DIRECTIONS_BEFORE and i + 1 < len(norms):  # "West Africa", "South Jakarta"
-            inner = self.lookup(norms, surfaces, i + 1, language)
+            inner = self.lookup(tokens, i + 1, language)
             if inner and inner[1].kind != "country":
                 name = " ".join(surfaces[i:i + 1 + inner[0]])
                 return inner[0] + 1, Place(f"place:{norm(name)}", "region", {"id": name, "en": name})
+        if norms[i] not in self.prefixes:
+            return None
         best = None
         for n in range(min(MAX_PHRASE, len(norms) - i), 0, -1):
             place = self.phrases.get(" ".join(norms[i:i + n]))

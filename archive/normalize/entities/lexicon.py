@@ -41,6 +41,9 @@ TITLES = _phrases(
     "Premier|Emperor|Crown Prince|Attorney|U.S. Attorney|District Attorney|Lawmaker|Leader|Opposition Leader|Chief|Executive"
 )
 
+# First words of the titles: a token that is none of them cannot open a title (a cheap pre-check).
+TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
+
 # Lower-case role nouns that, written right before a capitalized name, mark a person
 # ("kata juru bicara Kremlin Dmitry Peskov", "pelatih Dejan Antonic", "said spokesman John Kirby").
 ROLES = _phrases(
@@ -58,6 +61,9 @@ ROLES = _phrases(
     "envoy|official|adviser|advisor|aide|administrator|incumbent|challenger|rival|nominee|activist|scientist|historian|novelist|poet|artist|officer|"
     "dr|pebalap|host|judge|astronaut|dancer|musician|pianist|drummer|bassist|vocalist|songwriter|host"
 )
+
+# Last words of the roles: a word that is none of them ends no role (a cheap pre-check).
+ROLE_LAST_WORDS = frozenset(r[-1] for r in ROLES)
 
 # Speech verbs around a name ("kata Putin", "ujar Yasir", "Johnson said").
 SPEECH_BEFORE = _words(
@@ -156,6 +162,12 @@ def calendar_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stop_or_calendar_words() -> frozenset[str]:
+    """:data:`STOPWORDS` and :func:`calendar_words` in one set: words that never open a name."""
+    return STOPWORDS | calendar_words()
+
+
+@lru_cache(maxsize=1)
 def indonesian_roots() -> frozenset[str]:
     """Indonesian root words shipped with PySastrawi (a declared dependency), or empty if absent."""
     try:
@@ -173,8 +185,11 @@ _ID_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen"
 _ID_SUFFIXES = ("kannya", "annya", "kan", "an", "nya", "lah", "kah", "i")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_indonesian_word(word: str) -> bool:
-    """True when ``word`` is an Indonesian root word or a root with common affixes (Pengerahan, Puluhan)."""
+    """True when ``word`` is an Indonesian root word or a root with common affixes (Pengerahan, Puluhan).
+
+    Pure and called for the same capitalized words over and over, so it is cached."""
     w = word.casefold()
     roots = indonesian_roots()
     if w in roots or w in STOPWORDS:

@@ -56,6 +56,8 @@ def is_suffix(tok: Token) -> bool:
 
 def is_acronym(tok: Token) -> bool:
     """An all-caps token that can name an organization (not a numeral, unit or common-noun acronym)."""
+    if not tok.upper:
+        return False  # the pattern below asks for two or more letters, all capitals
     word = tok.text.replace(".", "")
     if not _ACRONYM.match(word) or word.casefold() in lexicon.NON_ORG_ACRONYMS:
         return False
@@ -66,6 +68,8 @@ def is_acronym(tok: Token) -> bool:
 
 def known_org(tokens: list[Token], i: int, end: int) -> int:
     """Length of the longest known organization name at ``i`` (0 if none)."""
+    if tokens[i].norm not in _KNOWN_FIRST_WORDS:
+        return 0
     for n in range(min(4, end - i), 0, -1):
         if tuple(t.norm for t in tokens[i:i + n]) in _KNOWN_NORMS:
             return n
@@ -79,6 +83,7 @@ def _known_norms() -> frozenset[tuple[str, ...]]:
 
 
 _KNOWN_NORMS = _known_norms()
+_KNOWN_FIRST_WORDS = frozenset(p[0] for p in _KNOWN_NORMS)  # a cheap pre-check for known_org
 
 
 # Football clubs: "FC Porto", "AC Milan", "Real Madrid", "Bayern Munich"; "Manchester United".

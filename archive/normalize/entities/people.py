@@ -50,6 +50,8 @@ SPEAKER_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*(?:tahun|th|thn))?\)")
 
 def lowercase_role_before(text: str, tokens: list[Token], index: int) -> bool:
     """True when one or two lower-case role words sit right before token ``index``."""
+    if index == 0 or tokens[index - 1].norm not in lexicon.ROLE_LAST_WORDS:
+        return False  # no role ends right before the name
     for width in (2, 1):
         lo = index - width
         if lo < 0:
@@ -130,4 +132,17 @@ def is_ordinary_word(word: str, language: str | None) -> bool:
 def speaker_match(surface: str, speakers: frozenset[str]) -> bool:
     """The run is a speaker's name, or the last part of it."""
     s = " ".join(surface.casefold().split())
-    return any(s == sp or sp.endswith(" " + s) for sp in speakers)
+    if s in speakers:
+        return True
+    tail = " " + s
+    # only a name with the same last word can end with the run
+    return any(sp.endswith(tail) for sp in _by_last_word(speakers).get(s.rsplit(" ", 1)[-1], ()))
+
+
+@lru_cache(maxsize=64)
+def _by_last_word(speakers: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The speakers' names by their last word (one article's set, asked for name after name)."""
+    out: dict[str, list[str]] = {}
+    for sp in speakers:
+        out.setdefault(sp.rsplit(" ", 1)[-1], []).append(sp)
+    return {word: tuple(names) for word, names in out.items()}

@@ -4,6 +4,7 @@ the names they abbreviate, countries to ISO keys."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
@@ -38,8 +39,36 @@ class _Draft:
     abbreviation_only: bool = False
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_key(name: str) -> str:
     return "person:" + " ".join(name.casefold().split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[str, ...]:
+    """Casefolded words of a name, hyphens split ("Kassym-Jomart" -> "kassym", "jomart"): pure, cached."""
+    return tuple(name.casefold().replace("-", " ").split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_set(name: str) -> frozenset[str]:
+    """The words of :func:`_name_words` as a set, to test that a short name's words are all in it."""
+    return frozenset(_name_words(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _norm_words(name: str) -> tuple[str, ...]:
+    """Words of the normalized name (see :func:`norm`): pure, cached."""
+    return tuple(norm(name).split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _core(name: str) -> str:
+    """An organization name without legal forms ("PT Astra Otoparts Tbk" -> "astra otoparts")."""
+    return " ".join(w for w in _norm_words(name) if w not in _LEGAL)
+
+
+_FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
 def _display(surface: str) -> str:
@@ -93,8 +122,10 @@ class Resolver:
                 elif item.kind == "run":
                     self._org_alias(loc)
         self._brackets(body)
+        # (each pass below only adds the acronym it looks at, so what was claimed before it stays valid)
+        claimed = self._claimed()
         for loc in acronyms:
-            if any(m is loc for d in self.drafts.values() for m in d.mentions):
+            if id(loc) in claimed:
                 continue  # claimed by a bracketed definition
             owner = self._acronym_owner(loc.item.surface)
             if owner is not None:
@@ -102,13 +133,18 @@ class Resolver:
             elif loc.item.kind == "org":
                 self._org(loc)
         # a candidate acronym counts once the same acronym has shown itself an organization elsewhere
+        claimed = self._claimed()
         for loc in acronyms:
-            if loc.item.kind == "acro" and not any(m is loc for d in self.drafts.values() for m in d.mentions):
+            if loc.item.kind == "acro" and id(loc) not in claimed:
                 draft = self.drafts.get("organization:" + loc.item.surface.casefold())
                 if draft is not None:
                     self._mention(draft, loc)
         self._merge_org_tails()
         return self._finish()
+
+    def _claimed(self) -> set[int]:
+        """Identities of the located items that some entity already mentions."""
+        return {id(m) for d in self.drafts.values() for m in d.mentions}
 
     def _place_in_name(self, loc: Located, people: dict[str, str]) -> bool:
         """"Brandon", "Jordan", "Charlotte" alone in an article about a person of that name is the person."""
@@ -144,11 +180,11 @@ class Resolver:
         organization name of the article is that organization."""
         orgs = [d for d in self.drafts.values() if d.type == "organization"]
         for short in orgs:
-            words = norm(short.name).split()
+            words = _norm_words(short.name)
             if len(words) < 2:
                 continue
-            longer = [d for d in orgs if d is not short and len(norm(d.name).split()) > len(words)
-                      and norm(d.name).split()[-len(words):] == words]
+            longer = [d for d in orgs if d is not short and len(_norm_words(d.name)) > len(words)
+                      and _norm_words(d.name)[-len(words):] == words]
             if len(longer) == 1 and short.key in self.drafts:
                 target = longer[0]
                 target.mentions.extend(short.mentions)
@@ -170,22 +206,19 @@ class Resolver:
     @staticmethod
     def _link(surface: str, people: dict[str, str]) -> str | None:
         """The full name whose words contain all of ``surface``'s (Putin -> Vladimir Putin)."""
-        words = surface.casefold().replace("-", " ").split()
+        words = _name_words(surface)
         if not words:
             return None
-        hits = []
-        for key, name in people.items():
-            full = name.casefold().replace("-", " ").split()
-            if all(w in full for w in words):
-                hits.append(name)
+        wanted = frozenset(words)
+        hits = [name for name in people.values() if wanted <= _name_set(name)]
         if len(hits) == 1:
             return hits[0]
         if hits:  # prefer the one matching by surname
             last = [h for h in hits if h.casefold().split()[-1] == words[-1]]
             return last[0] if len(last) == 1 else None
         if len(words) >= 2:  # a shortened name: "Dian Sastro" for "Dian Sastrowardoyo"
-            for key, name in people.items():
-                full = name.casefold().replace("-", " ").split()
+            for name in people.values():
+                full = _name_words(name)
                 if len(full) == len(words) and full[0] == words[0] and all(
                         f.startswith(w) and len(w) >= 4 for f, w in zip(full[1:], words[1:])):
                     hits.append(name)
@@ -215,11 +248,11 @@ class Resolver:
 
     def _org_alias(self, loc: Located) -> None:
         """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""
-        target = norm(loc.item.surface)
+        target = " ".join(_norm_words(loc.item.surface))  # = norm(surface)
         for draft in list(self.drafts.values()):
             if draft.type != "organization":
                 continue
-            core = " ".join(w for w in norm(draft.name).split() if w not in _LEGAL)
+            core = _core(draft.name)
             if core == target and len(core.split()) >= 1:
                 self._mention(draft, loc)
                 return
@@ -273,5 +306,5 @@ class Resolver:
             for loc in draft.mentions:
                 it = loc.item
                 mentions.append(Mention(key, loc.paragraph, it.start, it.end, it.surface, loc.field))
-        mentions.sort(key=lambda m: ({"title": 0, "dateline": 1}.get(m.field, 2), m.paragraph or 0, m.start))
+        mentions.sort(key=lambda m: (_FIELD_ORDER.get(m.field, 2), m.paragraph or 0, m.start))
         return entities, mentions

@@ -11,7 +11,7 @@ from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A typed span of one string: ``kind`` is person, run (a name without evidence), org or place."""
 
@@ -42,6 +42,9 @@ _NOT_SURNAMES = frozenset(
     "center centre tower island islands river lake mountain valley bay beach day week bowl series act law "
     "foundation institute museum library stadium arena airport station theater theatre church school college "
     "university hospital memorial hotel restaurant pavilion amphitheatre auditorium door".split())
+
+# Connectors inside a name that opens with an English head: "Securities and Exchange Commission".
+_INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -77,6 +80,8 @@ class Segmenter:
 
         def flush(before_title: bool = False) -> None:
             nonlocal title_live, first_run, title_start
+            if not pending:
+                return
             lang = self.language
             for k, (kind, lo, hi, place) in enumerate(pending):
                 if kind != "place":
@@ -181,7 +186,7 @@ class Segmenter:
                 self._add("org", toks[i], toks[j - 1], size=j - i)
                 i = j
                 continue
-            hit = self.gaz.lookup([x.norm for x in toks], [x.text for x in toks], i, self.language)
+            hit = self.gaz.lookup(toks, i, self.language)
             if hit and i + hit[0] < n and toks[i + hit[0]].norm in orgs.CLUB_AFTER and not restricted:
                 flush()  # "Manchester United", "Bali United": a club named after its city
                 self._add("org", toks[i], toks[i + hit[0]], size=hit[0] + 1)
@@ -195,12 +200,12 @@ class Segmenter:
                 flush()
                 i += 1
                 continue
-            if t.norm in lexicon.STOPWORDS or t.norm in lexicon.calendar_words():
+            if t.norm in lexicon.stop_or_calendar_words():
                 flush()
                 i += 1
                 continue
             if not restricted and orgs.is_head_final(t, self.language):
-                if not pending and i + 1 < n and toks[i + 1].norm in lexicon.ORG_CONNECTORS - {"of", "for"}:
+                if not pending and i + 1 < n and toks[i + 1].norm in _INNER_CONNECTORS:
                     pending.append(("word", i, i + 1, None))  # "Securities and Exchange Commission"
                     i += 1
                     continue
@@ -234,12 +239,13 @@ class Segmenter:
         return title_live and self.text[last.end:last.end + 2] == ", "
 
     def _title(self, toks: list[Token], i: int) -> int:
-        for n in range(min(4, len(toks) - i), 0, -1):
-            if tuple(t.norm for t in toks[i:i + n]) in lexicon.TITLES:
-                if n == 1 and toks[i].upper and len(toks[i].text) > 3 and toks[i].norm not in ("akbp",):
-                    return 0  # all-caps words are acronyms, not titles (except police ranks)
-                return n
         t = toks[i]
+        if t.norm in lexicon.TITLE_FIRST_WORDS:
+            for n in range(min(4, len(toks) - i), 0, -1):
+                if tuple(x.norm for x in toks[i:i + n]) in lexicon.TITLES:
+                    if n == 1 and t.upper and len(t.text) > 3 and t.norm not in ("akbp",):
+                        return 0  # all-caps words are acronyms, not titles (except police ranks)
+                    return n
         if i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].start - t.end == 1:
             if t.text == "H" and self.language != "en":
                 return 1  # "H Sofrayani": Haji
@@ -255,7 +261,7 @@ class Segmenter:
 
     def _long_place(self, toks: list[Token], i: int) -> bool:
         """A gazetteer place of two or more words starts at ``i`` ("El Salvador", "La Paz")."""
-        hit = self.gaz.lookup([x.norm for x in toks], [x.text for x in toks], i, self.language)
+        hit = self.gaz.lookup(toks, i, self.language)
         return bool(hit) and hit[0] >= 2
 
     def _state_after_city(self, tok: Token) -> bool:
@@ -293,14 +299,15 @@ class Segmenter:
         return j
 
     def _common(self, t: Token) -> bool:
-        if t.norm in lexicon.STOPWORDS or t.norm in lexicon.calendar_words():
+        if t.norm in lexicon.stop_or_calendar_words():
             return True
         return self.language != "en" and lexicon.is_indonesian_word(t.text)
 
     # -- emitters ---------------------------------------------------------------------------------
-    def _add(self, kind: str, first: Token, last: Token, **kw) -> Item:
-        item = Item(kind, first.start, last.end, self.text[first.start:last.end],
-                    sentence_start=first.sentence_start, **kw)
+    def _add(self, kind: str, first: Token, last: Token, *, place: Place | None = None, alias: str | None = None,
+             paren: bool = False, size: int = 1) -> Item:
+        item = Item(kind, first.start, last.end, self.text[first.start:last.end], place, alias, paren,
+                    first.sentence_start, size)
         self.items.append(item)
         return item
 
@@ -348,7 +355,7 @@ class Segmenter:
                 return False
         first, last = words[0], words[-1]
         text, all_tokens = self.text, self.tokens
-        gi, gl = chunk.index + _pos(chunk, first), chunk.index + _pos(chunk, last)
+        gi, gl = chunk.index + lo, chunk.index + hi - 1  # positions of first and last in self.tokens
         evidence = False
         if not restricted:
             evidence = (
@@ -420,17 +427,10 @@ class Segmenter:
 
     def _apposition(self, end: int) -> bool:
         m = _APPOSITION.match(self.text, end)
-        if not m:
-            return False
+        if not m or not self.text[m.end():m.end() + 1].isupper():
+            return False  # no capitalized word right after the comma
         rest = tokenize(self.text[m.end():m.end() + 40])
         return bool(rest) and rest[0].cap and self._title(rest, 0) > 0 and rest[0].start == 0
-
-
-def _pos(chunk: Chunk, tok: Token) -> int:
-    for k, t in enumerate(chunk.tokens):
-        if t is tok:
-            return k
-    return 0
 
 
 def segment(text: str, language: str | None, speakers: frozenset[str] = frozenset(),

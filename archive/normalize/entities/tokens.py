@@ -10,7 +10,10 @@ from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
 
 # Dotted abbreviations (U.S., U.K.) | words with inner hyphens/apostrophes | numbers with letters.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*|\d\w*")
+# Each match also captures the gap before the word (no character of a gap can start a word), so
+# offsets follow from lengths and the gap needs no slicing. The empty word at the end of the text
+# takes the trailing gap in one match (else every position of it would be scanned to the end again).
+_TOKEN = re.compile(r"([\W_]*)((?:[A-Z]\.){2,}|[^\W\d_]\w*(?:[-'’]\w+)*|\d\w*|\Z)")
 _SENTENCE_END = ".!?:;…"
 _SENTENCE_END_CHARS = frozenset(_SENTENCE_END)
 
@@ -37,37 +40,43 @@ class Chunk:
 
 
 @lru_cache(maxsize=1 << 16)
-def _shape(word: str) -> tuple[str, bool, bool]:
-    """``(norm, cap, upper)`` of a word: pure, and news text repeats its words, so it is cached."""
+def _shape(match: str) -> tuple[str, str, bool, bool, int]:
+    """``(word, norm, cap, upper, cut)`` of a regex match: pure, and news text repeats its words, so
+    it is cached. A possessive 's is cut off ("Putin's" -> "Putin"); ``cut`` is how many characters."""
+    word, cut = match, 0
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        word, cut = word[:-2], 2
     letters = [c for c in word if c.isalpha()]
     upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-    return norm(word), word[0].isupper(), upper
+    return word, norm(word), word[0].isupper(), upper, cut
 
 
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with offsets; possessive 's is cut off ("Putin's" -> "Putin")."""
     out: list[Token] = []
-    prev_end = 0
+    append = out.append
+    pos = 0
     prev: Token | None = None
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            end -= 2
-            word = word[:-2]
-        word_norm, cap, upper = _shape(word)
-        prev = Token(start, end, word, word_norm, cap, upper, _starts_sentence(text, prev_end, start, prev))
-        out.append(prev)
-        prev_end = end
+    for gap, match in _TOKEN.findall(text):
+        if not match:
+            break  # the end of the text
+        start = pos + len(gap)
+        if prev is None:
+            sentence_start = True
+        else:
+            if prev.end != pos:  # the previous word lost its possessive 's: it belongs to the gap
+                gap = text[prev.end:start]
+            # the common case first: a single space or a gap without sentence punctuation
+            sentence_start = gap != " " and not _SENTENCE_END_CHARS.isdisjoint(gap) and _ends_sentence(gap, prev)
+        pos = start + len(match)
+        word, word_norm, cap, upper, cut = _shape(match)
+        prev = Token(start, pos - cut, word, word_norm, cap, upper, sentence_start)
+        append(prev)
     return out
 
 
-def _starts_sentence(text: str, prev_end: int, start: int, prev: Token | None) -> bool:
-    if prev is None:
-        return True
-    gap = text[prev_end:start]
-    if gap == " " or _SENTENCE_END_CHARS.isdisjoint(gap):
-        return False
+def _ends_sentence(gap: str, prev: Token) -> bool:
+    """A gap holding sentence punctuation ends the sentence, unless it is the dot of an abbreviation."""
     if gap.lstrip().startswith(".") and (len(prev.text) == 1 or (prev.norm,) in lexicon.TITLES):
         return False  # "Mr. Smith", "George W. Bush"
     return True
@@ -76,10 +85,10 @@ def _starts_sentence(text: str, prev_end: int, start: int, prev: Token | None) -
 def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
     """Maximal runs of capitalized tokens separated by single spaces (or connectors between them)."""
     out: list[Chunk] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].cap:
-            i += 1
+    n = len(tokens)
+    j = 0  # tokens before j are taken by the last chunk
+    for i in [k for k, tok in enumerate(tokens) if tok.cap]:
+        if i < j:
             continue
         run = [tokens[i]]
         j = i + 1
@@ -100,7 +109,6 @@ def chunks(text: str, tokens: list[Token]) -> list[Chunk]:
         while run and not run[-1].cap:
             run.pop()
         out.append(Chunk(run, i))
-        i = j
     return out
 
 
