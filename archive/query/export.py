@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.errors import UsageError
-from archive.query.quotes import speaker_condition
+from archive.query.quotes import fold_speaker, speaker_condition
 from archive.store.schema import PUBLIC_TABLES, metadata
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,7 +59,7 @@ def _tables(options: ExportOptions) -> list[str]:
 def _rows(connection: sa.Connection, table: sa.Table, speaker: str | None) -> Iterator[Sequence]:
     statement = sa.select(table).order_by(table.c.id)
     if speaker:
-        statement = statement.where(speaker_condition(speaker))
+        statement = statement.where(speaker_condition(fold_speaker(speaker)))
     result = connection.execution_options(stream_results=True, yield_per=_BATCH).execute(statement)
     for partition in result.partitions():
         yield from partition
@@ -84,7 +84,7 @@ def count_rows(engine: Engine, options: ExportOptions) -> int:
             table = metadata.tables[name]
             statement = sa.select(sa.func.count()).select_from(table)
             if options.speaker:
-                statement = statement.where(speaker_condition(options.speaker))
+                statement = statement.where(speaker_condition(fold_speaker(options.speaker)))
             total += connection.execute(statement).scalar_one()
         return total
 
