@@ -115,6 +115,16 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds one process has used so far (its own, not its children's)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) in kB of one process; PSS splits pages shared with forked workers fairly."""
     rss = pss = 0
@@ -138,6 +148,9 @@ class TreeMemory(threading.Thread):
         self.pid, self.interval = pid, interval
         self.peak_rss_sum = self.peak_pss_sum = self.peak_rss_process = 0
         self.samples: list[tuple[float, int]] = []  # (seconds, PSS sum kB)
+        # CPU seconds per process, last seen: the workers fork from a forkserver the ingest never
+        # waits for, so their CPU does not reach this process's RUSAGE_CHILDREN.
+        self.cpu: dict[int, float] = {}
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -146,6 +159,7 @@ class TreeMemory(threading.Thread):
             rss_sum = pss_sum = 0
             for p in _tree(self.pid):
                 rss, pss = _memory_kb(p)
+                self.cpu[p] = max(self.cpu.get(p, 0.0), _cpu_seconds(p))
                 rss_sum += rss
                 pss_sum += pss
                 self.peak_rss_process = max(self.peak_rss_process, rss)
@@ -175,6 +189,8 @@ def archive_ingest(root: Path, n: int, db: Path, workers: int) -> dict:
     if process.returncode not in (0, 1):
         raise RuntimeError(f"archive ingest failed ({process.returncode}): {stderr.strip()[-2000:]}")
     summary = json.loads(stdout)
+    cpu_waited = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    cpu_polled = sum(memory.cpu.values())
     # memory over the second half of the run: flat means streaming (no growth with N)
     half = [kb for t, kb in memory.samples if t >= seconds / 2]
     return {
@@ -188,8 +204,9 @@ def archive_ingest(root: Path, n: int, db: Path, workers: int) -> dict:
         "pss_mb_tree_second_half_min_max": [round(min(half) / 1024, 1), round(max(half) / 1024, 1)] if half else None,
         "cpu_user_s": round(after.ru_utime - before.ru_utime, 1),
         "cpu_sys_s": round(after.ru_stime - before.ru_stime, 1),
-        # CPU per article over the whole process tree: comparable across runs on a busy machine
-        "cpu_ms_per_article": round((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000 / n, 2),
+        # CPU per article over the whole process tree: comparable across runs on a busy machine.
+        # Waited-for descendants report through rusage; the others were polled (the larger wins).
+        "cpu_ms_per_article": round(max(cpu_waited, cpu_polled) * 1000 / n, 2),
         "db_mb": round(_db_size(db) / 2**20, 1),
     }
 

@@ -15,10 +15,11 @@ from archive.ingest.discover import discover
 from archive.ingest.parallel import bounded_map
 from archive.ingest.tasks import plan, run_task
 from archive.normalize.model import Article
-from archive.normalize.warm import warm_up
 from archive.readers.base import ReadOptions
 from archive.store.writer import FAILED, ArticleWriter, Outcome
 
+# Imported by the workers' forkserver: the normalizer's data, built once and shared by the workers.
+_WORKER_DATA = ("archive.ingest.worker_data",)
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 64
 
@@ -95,8 +96,6 @@ def ingest(
         if len(head) < _PARALLEL_THRESHOLD:
             workers = 1
         tasks = chain(head, tasks)
-    if workers > 1:
-        warm_up()  # build the normalizer's data once, shared copy-on-write by the forked workers
     writer = ArticleWriter(engine)
     summary = IngestSummary()
     pending: list[tuple[FileReport, Article]] = []
@@ -115,7 +114,7 @@ def ingest(
         del reports[: len(done)]
 
     current = -1
-    for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers):
+    for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
         task = result.task
         if task.file_number != current:  # tasks of one file arrive together, in order
             current = task.file_number

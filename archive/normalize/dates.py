@@ -36,6 +36,9 @@ def _names() -> tuple[dict[str, int], dict[str, int]]:
     return months, days
 
 
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     months, days = _names()
@@ -99,6 +102,8 @@ def _named(match: re.Match[str], today: dt.date) -> dt.date | None:
 
 def find_dates(text: str, language: str | None, today: dt.date | None = None) -> list[tuple[int, dt.date]]:
     """Every valid date in ``text`` as ``(offset, date)``, in order of appearance."""
+    if not _TWO_DIGITS.search(text):
+        return []  # every date form has two digits in a row (a year, or "10/1/22"'s "22")
     today = today or dt.date.today()
     found: list[tuple[int, dt.date]] = []
     for index, pattern in enumerate(_patterns()):

@@ -6,9 +6,10 @@ from functools import lru_cache
 
 # Below this many letters a guess is noise; the article keeps language NULL instead.
 _MIN_LETTERS = 20
-# The first 1,500 characters decide: identification cost grows with length, accuracy stops growing
-# long before (a news lead is plenty).
-_SAMPLE_CHARS = 1500
+# The first 800 characters decide: identification cost grows with length, accuracy stops growing
+# long before (a news lead is plenty). On the 3,277 articles of the bench sample, the test corpora
+# and the gold pages, 800 and 1,500 characters give the same language for every one; 400 do not.
+_SAMPLE_CHARS = 800
 # Indonesian and Malay share most of their vocabulary, and short Indonesian news text is often
 # scored as Malay. Malay is kept only when the model is sure of it; otherwise the closer of the
 # pair for a news archive of Indonesia, Indonesian, wins.

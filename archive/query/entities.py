@@ -12,11 +12,16 @@ ENTITY_FIELDS = ("id", "name", "type", "mentions", "articles", "aliases")
 ENTITY_TYPES = ("person", "organization", "place")
 
 
-def entity_ids_for(name: str) -> sa.Select:
-    """Ids of entities called ``name`` (any alias, case-insensitive): for alias-aware filters."""
+def fold_entity(name: str) -> str:
+    """An entity name as ``entity_ids_for`` compares it with the aliases: casefolded, spacing squeezed."""
     folded = " ".join(name.casefold().split())
     if not folded:
         raise UsageError("an entity name is needed (got an empty one)")
+    return folded
+
+
+def entity_ids_for(folded: str | sa.BindParameter) -> sa.Select:
+    """Ids of entities with an alias equal to a ``fold_entity`` name (or a parameter taking one)."""
     return sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.folded == folded)
 
 
@@ -47,7 +52,7 @@ def list_entities(
     if type:
         statement = statement.where(entities.c.type == type)
     if name is not None:
-        statement = statement.where(entities.c.id.in_(entity_ids_for(name)))
+        statement = statement.where(entities.c.id.in_(entity_ids_for(fold_entity(name))))
     with engine.connect() as connection:
         rows = [dict(row) for row in connection.execute(statement).mappings()]
         aliases: dict[int, list[str]] = {}

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.errors import UsageError
-from archive.query.quotes import speaker_condition
+from archive.query.quotes import fold_speaker, speaker_condition
 from archive.store.schema import PUBLIC_TABLES, metadata
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,13 +56,13 @@ def _tables(options: ExportOptions) -> list[str]:
     return chosen
 
 
-def _rows(connection: sa.Connection, table: sa.Table, speaker: str | None) -> Iterator[Sequence]:
+def _batches(connection: sa.Connection, table: sa.Table, speaker: str | None) -> Iterator[Sequence[Sequence]]:
+    """The table's rows in id order, ``_BATCH`` at a time (streamed: memory stays flat)."""
     statement = sa.select(table).order_by(table.c.id)
     if speaker:
-        statement = statement.where(speaker_condition(speaker))
+        statement = statement.where(speaker_condition(fold_speaker(speaker)))
     result = connection.execution_options(stream_results=True, yield_per=_BATCH).execute(statement)
-    for partition in result.partitions():
-        yield from partition
+    yield from result.partitions()
 
 
 def _prepare_out_dir(out_dir: Path) -> None:
@@ -84,7 +84,7 @@ def count_rows(engine: Engine, options: ExportOptions) -> int:
             table = metadata.tables[name]
             statement = sa.select(sa.func.count()).select_from(table)
             if options.speaker:
-                statement = statement.where(speaker_condition(options.speaker))
+                statement = statement.where(speaker_condition(fold_speaker(options.speaker)))
             total += connection.execute(statement).scalar_one()
         return total
 
@@ -105,36 +105,34 @@ def export(engine: Engine, options: ExportOptions, on_rows: Callable[[int], None
                 encoding = "utf-8-sig" if options.bom and options.format == "csv" else "utf-8"
                 with open(temporary, "w", encoding=encoding, newline="") as handle:
                     cell = _cell_writer(options)
+                    writer = csv.writer(handle, lineterminator="\r\n")
                     if options.format == "csv":
-                        writer = csv.writer(handle, lineterminator="\r\n")
                         writer.writerow(columns)
-                        for row in _rows(connection, table, options.speaker):
-                            writer.writerow([cell(v) for v in row])
-                            count += 1
-                            if on_rows and count % _BATCH == 0:
-                                on_rows(_BATCH)
-                    else:
-                        for row in _rows(connection, table, options.speaker):
-                            handle.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
-                            count += 1
-                            if on_rows and count % _BATCH == 0:
-                                on_rows(_BATCH)
+                    for batch in _batches(connection, table, options.speaker):
+                        if options.format == "csv":
+                            # csv writes None as an empty cell; only text cells may need changing
+                            writer.writerows([[cell(v) if v.__class__ is str else v for v in row] for row in batch])
+                        else:
+                            handle.writelines(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n" for row in batch)
+                        count += len(batch)
+                        if on_rows:
+                            on_rows(len(batch))
                 os.replace(temporary, target)
             except OSError as exc:
                 raise UsageError(f"cannot write {target}: {exc.strerror}") from None
             finally:
                 if temporary.exists():
                     temporary.unlink()
-            if on_rows:
-                on_rows(count % _BATCH)
             written[target.name] = count
     return written
 
 
-def _cell_writer(options: ExportOptions) -> Callable[[object], object]:
-    def cell(value: object) -> object:
-        if not isinstance(value, str):
-            return "" if value is None else value
+def _cell_writer(options: ExportOptions) -> Callable[[str], str]:
+    """What a text cell becomes: newlines flattened and formulas defused, as asked."""
+    if options.raw_cells and not options.flatten_newlines:
+        return str
+
+    def cell(value: str) -> str:
         if options.flatten_newlines:
             value = " ".join(value.splitlines())
         return value if options.raw_cells else neutralize(value)

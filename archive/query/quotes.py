@@ -28,18 +28,20 @@ class QuoteQuery:
     offset: int = 0
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().replace("-", " ").split())
-
-
-def speaker_condition(name: str) -> sa.ColumnElement[bool]:
-    """Quotes by ``name``: any alias of the linked entity, or the stored speaker, case-insensitively.
+def fold_speaker(name: str) -> str:
+    """A speaker name as ``speaker_condition`` compares it: case and hyphens folded, spacing squeezed.
 
     Hyphens and spacing are forgiven ("kassym-jomart tokayev" and "Kassym Jomart Tokayev" agree).
     """
-    folded = _fold(name)
+    folded = " ".join(name.casefold().replace("-", " ").split())
     if not folded:
         raise UsageError("--speaker needs a name")
+    return folded
+
+
+def speaker_condition(folded: str | sa.BindParameter) -> sa.ColumnElement[bool]:
+    """Quotes by a ``fold_speaker`` name (or a parameter taking one): any alias of the linked entity,
+    or the stored speaker, case-insensitively."""
     # Literal '-' and ' ' (not bound parameters) so the expressions match the indexes of migration 0003.
     hyphen, space = sa.literal_column("'-'"), sa.literal_column("' '")
     alias_match = sa.func.replace(entity_aliases.c.folded, hyphen, space) == folded
@@ -59,7 +61,7 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
         .join(articles, articles.c.id == quotes.c.article_id)
     )
     if query.speaker is not None:
-        statement = statement.where(speaker_condition(query.speaker))
+        statement = statement.where(speaker_condition(fold_speaker(query.speaker)))
     elif not query.include_unattributed:
         statement = statement.where(quotes.c.speaker.is_not(None))
     if query.article_id is not None:
@@ -100,6 +102,6 @@ def list_speakers(engine: Engine, limit: int = 50, name: str | None = None) -> l
         .limit(limit)
     )
     if name is not None:
-        statement = statement.where(speaker_condition(name))
+        statement = statement.where(speaker_condition(fold_speaker(name)))
     with engine.connect() as connection:
         return [dict(row) for row in connection.execute(statement).mappings()]

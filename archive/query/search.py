@@ -10,23 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.errors import QueryError, UsageError
 from archive.normalize.stemming import STEMMED_LANGUAGES, stem_text, stem_word
-from archive.query.entities import entity_ids_for
+from archive.query.entities import entity_ids_for, fold_entity
+from archive.query import snippets
 from archive.query.parse import parse_query, stem_query
-from archive.query.quotes import speaker_condition
+from archive.query.quotes import fold_speaker, speaker_condition
 from archive.store import sqlite
 from archive.store.schema import articles, entity_mentions, paragraphs, quotes
 
 HIT_OPEN, HIT_CLOSE = sqlite.HIT_OPEN, sqlite.HIT_CLOSE
 FIELDS = ("article_id", "title", "published", "language", "source", "paragraph", "snippet", "score", "speaker", "text")
 TITLE_WEIGHT = 2.0
-_MIN_CANDIDATES = 200
+_MIN_CANDIDATES = 100
 _STEMMERS = tuple(partial(stem_word, language=language) for language in STEMMED_LANGUAGES)
 
 
@@ -67,47 +68,87 @@ def match_string(options: SearchOptions) -> str:
     return sqlite.render_match(stem_query(nodes, _STEMMERS) if options.stem else nodes)
 
 
-def _article_filters(options: SearchOptions) -> list[sa.ColumnElement[bool]]:
+@dataclass(frozen=True)
+class _Shape:
+    """What decides a search statement's SQL; the values go in as bound parameters.
+
+    A statement is built once per shape and reused: building and compiling the window-function
+    query takes milliseconds, several times what SQLite needs to answer a selective query.
+    """
+
+    stem: bool = False
+    speaker: bool = False
+    top: bool = False  # FTS5's best paragraphs only (else every match)
+    since: bool = False
+    until: bool = False
+    language: bool = False
+    source: bool = False
+    entity: bool = False
+
+
+def _shape(options: SearchOptions, top: int | None) -> _Shape:
+    return _Shape(
+        stem=options.stem, speaker=options.speaker is not None, top=top is not None,
+        since=options.since is not None, until=options.until is not None, language=options.language is not None,
+        source=options.source is not None, entity=options.entity is not None,
+    )
+
+
+def _parameters(options: SearchOptions, match: str, top: int | None) -> dict:
+    """Values for the statement's parameters, checked (a bad date or an empty name is a usage error)."""
     since, until = _iso(options.since, "--since"), _iso(options.until, "--until")
     if since and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
+    return {
+        **sqlite.match_parameters(match, top),
+        "since": since, "until": until,
+        "language": options.language.lower() if options.language is not None else None,
+        "source": options.source.lower() if options.source is not None else None,
+        "entity": fold_entity(options.entity) if options.entity is not None else None,
+        "speaker": fold_speaker(options.speaker) if options.speaker is not None else None,
+        "first": options.offset, "last": options.offset + options.limit, "per_article": options.per_article,
+    }
+
+
+def _article_filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
     conditions = []
-    if since:
-        conditions.append(articles.c.published >= since)
-    if until:
-        conditions.append(articles.c.published <= until)
-    if options.language:
-        conditions.append(sa.func.lower(articles.c.language) == options.language.lower())
-    if options.source:
-        conditions.append(sa.func.lower(articles.c.source) == options.source.lower())
-    if options.entity is not None:
-        mentioned = sa.select(entity_mentions.c.article_id).where(entity_mentions.c.entity_id.in_(entity_ids_for(options.entity)))
+    if shape.since:
+        conditions.append(articles.c.published >= sa.bindparam("since"))
+    if shape.until:
+        conditions.append(articles.c.published <= sa.bindparam("until"))
+    if shape.language:
+        conditions.append(sa.func.lower(articles.c.language) == sa.bindparam("language"))
+    if shape.source:
+        conditions.append(sa.func.lower(articles.c.source) == sa.bindparam("source"))
+    if shape.entity:
+        mentioned = sa.select(entity_mentions.c.article_id).where(
+            entity_mentions.c.entity_id.in_(entity_ids_for(sa.bindparam("entity"))))
         conditions.append(articles.c.id.in_(mentioned))
     return conditions
 
 
-def _hits(options: SearchOptions, match: str, top: int | None) -> sa.Subquery:
+def _hits(shape: _Shape) -> sa.Subquery:
     """Every matching (article, paragraph) with its tier and rank, filters applied."""
-    filters = _article_filters(options)
-    if options.speaker is not None:
-        found = sqlite.quote_matches(match).subquery("found")
+    filters = _article_filters(shape)
+    if shape.speaker:
+        found = sqlite.quote_matches().subquery("found")
         body = (
             sa.select(quotes.c.article_id, quotes.c.paragraph_id, found.c.quote_id, sa.literal(0).label("in_title"), found.c.rank)
             .join(found, found.c.quote_id == quotes.c.id)
             .join(articles, articles.c.id == quotes.c.article_id)
-            .where(speaker_condition(options.speaker), *filters)
+            .where(speaker_condition(sa.bindparam("speaker")), *filters)
         )
         return body.subquery("hits")
-    if options.stem:
-        found = sqlite.stem_matches(match).subquery("found")
-    elif top is None:
-        found = sqlite.paragraph_matches(match).subquery("found")
+    if shape.stem:
+        found = sqlite.stem_matches().subquery("found")
+    elif not shape.top:
+        found = sqlite.paragraph_matches().subquery("found")
     else:
         # Only the best paragraphs can make the page, so FTS5's top-N does the ranking and just
         # those are joined and grouped (an article matching in its title is still found through
         # the title index, even when none of its paragraphs is among them).
-        found = sqlite.top_paragraph_matches(match, top).subquery("found")
-    if options.stem:  # titles are not stemmed: no title tier
+        found = sqlite.top_paragraph_matches().subquery("found")
+    if shape.stem:  # titles are not stemmed: no title tier
         body = (
             sa.select(paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"), sa.literal(0).label("in_title"), found.c.rank)
             .join(paragraphs, paragraphs.c.id == found.c.paragraph_id)
@@ -115,7 +156,7 @@ def _hits(options: SearchOptions, match: str, top: int | None) -> sa.Subquery:
             .where(*filters)
         )
         return body.subquery("hits")
-    titles = sqlite.title_matches(match).subquery("titles")
+    titles = sqlite.title_matches().subquery("titles")
     body = (
         sa.select(
             paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"),
@@ -140,7 +181,7 @@ def _hits(options: SearchOptions, match: str, top: int | None) -> sa.Subquery:
 
 def _candidates(options: SearchOptions) -> int:
     """How many best paragraphs to consider: enough to fill the page many times over."""
-    return max(_MIN_CANDIDATES, 10 * (options.offset + options.limit) * options.per_article)
+    return max(_MIN_CANDIDATES, 5 * (options.offset + options.limit) * options.per_article)
 
 
 def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list[sa.Row]:
@@ -151,21 +192,26 @@ def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list
     filters that leave out most of them), every match is ranked.
     """
     if options.stem or options.speaker:
-        return connection.execute(_ranked(options, match)).all()
-    rows = connection.execute(_ranked(options, match, _candidates(options))).all()
+        return _run(connection, options, match, None)
+    rows = _run(connection, options, match, _candidates(options))
     if len({row.article_id for row in rows}) < options.limit:
-        rows = connection.execute(_ranked(options, match)).all()  # few matches: ranking them all is cheap
+        rows = _run(connection, options, match, None)  # few matches: ranking them all is cheap
     return rows
 
 
-def _ranked(options: SearchOptions, match: str, top: int | None = None) -> sa.Select:
-    hits = _hits(options, match, top)
+def _run(connection: sa.Connection, options: SearchOptions, match: str, top: int | None) -> list[sa.Row]:
+    return connection.execute(_ranked(_shape(options, top)), _parameters(options, match, top)).all()
+
+
+@lru_cache(maxsize=64)
+def _ranked(shape: _Shape) -> sa.Select:
+    hits = _hits(shape)
     per_article = sa.func.row_number().over(partition_by=hits.c.article_id, order_by=(hits.c.rank, hits.c.paragraph_id))
     best = sa.func.min(hits.c.rank).over(partition_by=hits.c.article_id)
     tier = sa.func.max(hits.c.in_title).over(partition_by=hits.c.article_id)
     numbered = sa.select(hits, per_article.label("n"), best.label("best"), tier.label("tier")).subquery("numbered")
     order = sa.func.dense_rank().over(order_by=(numbered.c.tier.desc(), numbered.c.best, numbered.c.article_id))
-    grouped = sa.select(numbered, order.label("article_rank")).where(numbered.c.n <= options.per_article).subquery("grouped")
+    grouped = sa.select(numbered, order.label("article_rank")).where(numbered.c.n <= sa.bindparam("per_article")).subquery("grouped")
     return (
         sa.select(
             grouped.c.article_id, articles.c.title, articles.c.published, articles.c.language, articles.c.source,
@@ -175,7 +221,7 @@ def _ranked(options: SearchOptions, match: str, top: int | None = None) -> sa.Se
         .join(articles, articles.c.id == grouped.c.article_id)
         .join(paragraphs, paragraphs.c.id == grouped.c.paragraph_id)
         .outerjoin(quotes, quotes.c.id == grouped.c.quote_id)
-        .where(grouped.c.article_rank > options.offset, grouped.c.article_rank <= options.offset + options.limit)
+        .where(grouped.c.article_rank > sa.bindparam("first"), grouped.c.article_rank <= sa.bindparam("last"))
         .order_by(grouped.c.article_rank, grouped.c.n)
     )
 
@@ -183,23 +229,16 @@ def _ranked(options: SearchOptions, match: str, top: int | None = None) -> sa.Se
 def stem_snippet(text: str, language: str | None, match: str, width: int = 16) -> str:
     """A snippet for the stemmed index (which keeps no text): words whose stem was searched, marked."""
     wanted = set(re.findall(r"\w+", match.lower())) - {"and", "or", "not", "near"}
-    words = list(re.finditer(r"\w+", text))
-    hits = [i for i, w in enumerate(words) if stem_text(w.group(), language) in wanted or w.group().lower() in wanted]
-    if not words:
-        return text
-    first = hits[0] if hits else 0
-    start = max(0, min(first - width // 4, len(words) - width))
-    end = min(len(words), start + width)
-    out, position = [], words[start].start()
-    for i in range(start, end):
-        word = words[i]
-        out.append(text[position:word.start()])
-        out.append(f"{HIT_OPEN}{word.group()}{HIT_CLOSE}" if i in hits else word.group())
-        position = word.end()
-    tail = text[position:words[end - 1].end()] if end else ""
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(words) else text[words[-1].end():]
-    return prefix + "".join(out) + tail + suffix
+    return snippets.mark_where(
+        text, lambda word: stem_text(word, language) in wanted or word.lower() in wanted, HIT_OPEN, HIT_CLOSE, width)
+
+
+def _marked(text: str | None, wanted: list[snippets.Pattern]) -> str | None:
+    """``text``'s snippet when the query's words are in it, else None."""
+    if not text:
+        return None
+    snippet = snippets.mark(text, wanted, HIT_OPEN, HIT_CLOSE)
+    return snippet if HIT_OPEN in snippet else None
 
 
 def search(engine: Engine, options: SearchOptions) -> list[dict]:
@@ -207,6 +246,7 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
     if options.stem and options.speaker:
         raise UsageError("--stem and --speaker cannot be combined (quotes have no stemmed index)")
     match = match_string(options)
+    nodes = None if options.raw else parse_query(options.query)
     with engine.connect() as connection:
         try:
             rows = _page(connection, options, match)
@@ -216,24 +256,25 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
             if options.raw:
                 raise QueryError(f"invalid search syntax: {exc.orig} (drop --raw to search the words literally)") from None
             # Operators that still do not combine (e.g. "a OR (NOT b)"): search the words.
-            match = sqlite.render_literal(parse_query(options.query))
+            match = sqlite.render_literal(nodes)
             rows = _page(connection, options, match)
         if options.speaker:
             marked = sqlite.snippets(connection, "quotes_fts", match, [r.quote_id for r in rows])
-        elif options.stem:
-            marked = {}
-        else:
+        elif options.raw:  # FTS5 syntax only FTS5 can read: it marks its own matches
             marked = sqlite.snippets(connection, "paragraphs_fts", match, [r.paragraph_id for r in rows])
             missing = [r.article_id for r in rows if r.paragraph_id not in marked]
             titles = sqlite.snippets(connection, "articles_fts", match, missing)
+    wanted = snippets.patterns(nodes) if nodes is not None else []
     results = []
     for row in rows:
         if options.speaker:
             snippet = marked.get(row.quote_id, row.quote_text)
         elif options.stem:
             snippet = stem_snippet(row.text, row.language, match)
-        else:
+        elif options.raw:
             snippet = marked.get(row.paragraph_id) or titles.get(row.article_id) or row.text
+        else:  # an article found by its title shows its first paragraph, and the title marked
+            snippet = _marked(row.text, wanted) or _marked(row.title, wanted) or row.text
         results.append(
             {
                 "article_id": row.article_id,

@@ -6,6 +6,7 @@ The rest of the package speaks portable SQLAlchemy; a PostgreSQL backend replace
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -158,38 +159,55 @@ def render_literal(nodes) -> str:
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
-def _matches(index: str, key: str, match: str, param: str) -> sa.TextClause:
-    return sa.text(
+def _matches(index: str, key: str, match: str | None, param: str) -> sa.TextClause:
+    clause = sa.text(
         f"SELECT rowid AS {key}, bm25({index}) AS rank FROM {index} WHERE {index} MATCH :{param}"
-    ).bindparams(**{param: match}).columns(**{key: sa.Integer, "rank": sa.Float})
+    ).columns(**{key: sa.Integer, "rank": sa.Float})
+    return clause if match is None else clause.bindparams(**{param: match})
 
 
-def paragraph_matches(match: str) -> sa.TextClause:
-    """``paragraph_id, rank`` of paragraphs matching an FTS5 string (bm25: lower is better)."""
+# Without a match string, the functions below leave their MATCH (and LIMIT) as named parameters,
+# given when the statement runs: a statement built once is then reused for every query.
+def paragraph_matches(match: str | None = None) -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching an FTS5 string (bm25: lower is better); ``:paragraph_match``."""
     return _matches("paragraphs_fts", "paragraph_id", match, "paragraph_match")
 
 
-def top_paragraph_matches(match: str, limit: int) -> sa.TextClause:
-    """The ``limit`` best paragraphs for a match, by FTS5's own top-N ``ORDER BY rank`` (bm25)."""
+def top_paragraph_matches() -> sa.TextClause:
+    """The ``:top`` best paragraphs for ``:paragraph_match``, by FTS5's own top-N ``ORDER BY rank`` (bm25)."""
     return sa.text(
         "SELECT rowid AS paragraph_id, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH :paragraph_match "
         "ORDER BY rank LIMIT :top"
-    ).bindparams(paragraph_match=match, top=limit).columns(paragraph_id=sa.Integer, rank=sa.Float)
+    ).columns(paragraph_id=sa.Integer, rank=sa.Float)
 
 
-def title_matches(match: str) -> sa.TextClause:
-    """``article_id, rank`` of articles whose title matches."""
+def title_matches(match: str | None = None) -> sa.TextClause:
+    """``article_id, rank`` of articles whose title matches; ``:title_match``."""
     return _matches("articles_fts", "article_id", match, "title_match")
 
 
-def stem_matches(match: str) -> sa.TextClause:
-    """``paragraph_id, rank`` of paragraphs matching in the stemmed index."""
+def stem_matches(match: str | None = None) -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching in the stemmed index; ``:stem_match``."""
     return _matches(STEM_INDEX, "paragraph_id", match, "stem_match")
 
 
-def quote_matches(match: str) -> sa.TextClause:
-    """``quote_id, rank`` of quotes whose text matches."""
-    return _matches("quotes_fts", "quote_id", quote_text_match(match), "quote_match")
+def quote_matches(match: str | None = None) -> sa.TextClause:
+    """``quote_id, rank`` of quotes whose text matches; ``:quote_match`` takes ``quote_text_match(match)``."""
+    return _matches("quotes_fts", "quote_id", None if match is None else quote_text_match(match), "quote_match")
+
+
+def match_parameters(match: str, top: int | None = None) -> dict:
+    """Values for the named parameters of the statements above, all searching for ``match``."""
+    values = {"paragraph_match": match, "title_match": match, "stem_match": match, "quote_match": quote_text_match(match)}
+    return values if top is None else {**values, "top": top}
+
+
+@lru_cache(maxsize=16)
+def _snippet_statement(index: str, column: int) -> sa.TextClause:
+    snippet = fts_snippet_sql(index, column, HIT_OPEN, HIT_CLOSE)
+    return sa.text(
+        f"SELECT rowid, {snippet} FROM {index} WHERE {index} MATCH :match AND rowid IN :ids"
+    ).bindparams(sa.bindparam("ids", expanding=True))
 
 
 def snippets(connection: sa.Connection, index: str, match: str, rowids: list[int], column: int = 0) -> dict[int, str]:
@@ -198,11 +216,7 @@ def snippets(connection: sa.Connection, index: str, match: str, rowids: list[int
         return {}
     if index == "quotes_fts":
         match = quote_text_match(match)
-    snippet = fts_snippet_sql(index, column, HIT_OPEN, HIT_CLOSE)
-    statement = sa.text(
-        f"SELECT rowid, {snippet} FROM {index} WHERE {index} MATCH :match AND rowid IN :ids"
-    ).bindparams(sa.bindparam("ids", expanding=True))
-    return dict(connection.execute(statement, {"match": match, "ids": rowids}).all())
+    return dict(connection.execute(_snippet_statement(index, column), {"match": match, "ids": rowids}).all())
 
 
 def quote_text_match(match: str) -> str:
