@@ -134,3 +134,25 @@ def test_bad_filter_values_are_usage_errors(mixed):
         search(mixed, SearchOptions("x", since="2022-13-01"))
     with pytest.raises(UsageError):
         search(mixed, SearchOptions("x", since="2022-02-01", until="2022-01-01"))
+
+
+def test_a_reused_statement_takes_each_search_s_own_values(archive):
+    """Statements are built once per shape; values (query, filters, page) must never carry over."""
+    english = search(archive, SearchOptions("Almaty", language="en"))
+    indonesian = search(archive, SearchOptions("Almaty", language="id"))
+    assert english and all(h["language"] == "en" for h in english)
+    assert all(h["language"] == "id" for h in indonesian)
+    assert {h["article_id"] for h in english}.isdisjoint(h["article_id"] for h in indonesian)
+    assert search(archive, SearchOptions("Almaty", since="2030-01-01")) == []
+    dated = [h["article_id"] for h in search(archive, SearchOptions("Almaty")) if h["published"]]
+    assert dated and [h["article_id"] for h in search(archive, SearchOptions("Almaty", since="2000-01-01"))] == dated
+    first, second = search(archive, SearchOptions("Almaty", limit=1)), search(archive, SearchOptions("Almaty", limit=1, offset=1))
+    assert len(first) == len(second) == 1 and first[0]["article_id"] != second[0]["article_id"]
+    assert [h["title"] for h in search(archive, SearchOptions("traders"))] == ["Markets in Almaty calm down"]
+
+
+def test_snippets_mark_a_phrase_as_one_span_and_raw_queries_get_fts5_snippets(archive):
+    hit = search(archive, SearchOptions('"upaya kudeta"'))[0]
+    assert f"{HIT_OPEN}upaya kudeta{HIT_CLOSE}".casefold() in hit["snippet"].casefold()
+    raw = search(archive, SearchOptions("Tokayev", raw=True))[0]
+    assert f"{HIT_OPEN}Tokayev{HIT_CLOSE}" in raw["snippet"]
