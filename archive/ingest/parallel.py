@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import signal
 from collections import deque
@@ -18,10 +19,14 @@ def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [function(item) for item in chunk]
 
 
-def _worker_init(initializer: Callable[[], None] | None) -> None:
+def _worker_init(initializer: Callable[[], None] | None, preload: Sequence[str]) -> None:
     # Ctrl-C is the parent's to handle: it stops feeding work and commits what it has; workers
     # that also caught SIGINT would die mid-task and print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Already imported by the forkserver, unless it was started earlier in this process with other
+    # modules to preload (only the first start counts): then each worker imports its own copy.
+    for module in preload:
+        importlib.import_module(module)
     if initializer:
         initializer()
 
@@ -43,7 +48,8 @@ def bounded_map(
     With ``workers <= 1`` it runs in this process (no start-up cost for small jobs).
 
     The workers fork from a forkserver that has imported the ``preload`` modules: they share what
-    those modules built, and none of the caller's memory (its caches, its imports).
+    those modules built, and none of the caller's memory (its caches, its imports). The forkserver
+    is started once per process, by the first call.
     """
     iterator = iter(items)
     if workers <= 1:
@@ -54,7 +60,7 @@ def bounded_map(
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer, tuple(preload)))
     pending: deque[Future[list[R]]] = deque()
 
     def submit_next() -> bool:
