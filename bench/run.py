@@ -126,7 +126,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def _memory_kb(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in kB of one process; PSS splits pages shared with forked workers fairly."""
+    """(RSS, PSS) in kB of one process; PSS splits the pages the workers share with the forkserver fairly."""
     rss = pss = 0
     try:
         with open(f"/proc/{pid}/smaps_rollup") as handle:
