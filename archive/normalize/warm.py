@@ -1,8 +1,8 @@
 """Load the normalizer's lazily built data (language model, gazetteer, lexicons, stemmers) once.
 
-``archive ingest``'s forkserver calls ``warm_up()`` (archive/ingest/worker_data.py) before it forks the
-workers: the data is then built once and shared copy-on-write, instead of every worker spending a second or two building
-its own copy (and holding its own tens of megabytes).
+``archive ingest``'s forkserver calls ``warm_up()`` (archive/ingest/worker_data.py) before it forks
+the workers: the data is then built once and shared copy-on-write, instead of every worker spending
+a second or two building its own copy (and holding its own tens of megabytes).
 """
 
 from __future__ import annotations
