@@ -31,7 +31,7 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)  # bounded: a worker's memory stays flat over millions of articles
 def stem_word(word: str, language: str | None) -> str:
     """The stem of one lower-cased word in ``language`` (unchanged for other languages)."""
     if word.isdigit() or len(word) < 3:

@@ -185,7 +185,7 @@ _ID_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen"
 _ID_SUFFIXES = ("kannya", "annya", "kan", "an", "nya", "lah", "kah", "i")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def is_indonesian_word(word: str) -> bool:
     """True when ``word`` is an Indonesian root word or a root with common affixes (Pengerahan, Puluhan).
 

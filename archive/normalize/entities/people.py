@@ -106,7 +106,7 @@ def age_after(text: str, end: int) -> bool:
     return SPEAKER_AGE.match(text, end) is not None
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def is_first_name(word: str, language: str | None = None) -> bool:
     """Known first name (casefolded lookup) that is not an ordinary word of the text's language.
 

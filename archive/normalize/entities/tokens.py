@@ -39,7 +39,7 @@ class Chunk:
     index: int  # position of the first token in the string's token list
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _shape(match: str) -> tuple[str, str, bool, bool, int]:
     """``(word, norm, cap, upper, cut)`` of a regex match: pure, and news text repeats its words, so
     it is cached. A possessive 's is cut off ("Putin's" -> "Putin"); ``cut`` is how many characters."""

@@ -85,7 +85,7 @@ def words(text: str, lo: int = 0, hi: int | None = None, most: int | None = None
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     return word.rstrip(".").casefold()
 
@@ -99,7 +99,7 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, role, place, date)."""
     if not is_capitalised(word):
