@@ -159,18 +159,17 @@ def render_literal(nodes) -> str:
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
 
-def _matches(index: str, key: str, match: str | None, param: str) -> sa.TextClause:
-    clause = sa.text(
+def _matches(index: str, key: str, param: str) -> sa.TextClause:
+    return sa.text(
         f"SELECT rowid AS {key}, bm25({index}) AS rank FROM {index} WHERE {index} MATCH :{param}"
     ).columns(**{key: sa.Integer, "rank": sa.Float})
-    return clause if match is None else clause.bindparams(**{param: match})
 
 
-# Without a match string, the functions below leave their MATCH (and LIMIT) as named parameters,
-# given when the statement runs: a statement built once is then reused for every query.
-def paragraph_matches(match: str | None = None) -> sa.TextClause:
-    """``paragraph_id, rank`` of paragraphs matching an FTS5 string (bm25: lower is better); ``:paragraph_match``."""
-    return _matches("paragraphs_fts", "paragraph_id", match, "paragraph_match")
+# The MATCH strings (and LIMIT) below are named parameters, given when the statement runs
+# (``match_parameters``): a statement built once is then reused for every query.
+def paragraph_matches() -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching ``:paragraph_match`` (bm25: lower is better)."""
+    return _matches("paragraphs_fts", "paragraph_id", "paragraph_match")
 
 
 def top_paragraph_matches() -> sa.TextClause:
@@ -181,19 +180,20 @@ def top_paragraph_matches() -> sa.TextClause:
     ).columns(paragraph_id=sa.Integer, rank=sa.Float)
 
 
-def title_matches(match: str | None = None) -> sa.TextClause:
-    """``article_id, rank`` of articles whose title matches; ``:title_match``."""
-    return _matches("articles_fts", "article_id", match, "title_match")
+def title_matches() -> sa.TextClause:
+    """``article_id, rank`` of articles whose title matches ``:title_match``."""
+    return _matches("articles_fts", "article_id", "title_match")
 
 
-def stem_matches(match: str | None = None) -> sa.TextClause:
-    """``paragraph_id, rank`` of paragraphs matching in the stemmed index; ``:stem_match``."""
-    return _matches(STEM_INDEX, "paragraph_id", match, "stem_match")
+def stem_matches() -> sa.TextClause:
+    """``paragraph_id, rank`` of paragraphs matching ``:stem_match`` in the stemmed index."""
+    return _matches(STEM_INDEX, "paragraph_id", "stem_match")
 
 
 def quote_matches(match: str | None = None) -> sa.TextClause:
-    """``quote_id, rank`` of quotes whose text matches; ``:quote_match`` takes ``quote_text_match(match)``."""
-    return _matches("quotes_fts", "quote_id", None if match is None else quote_text_match(match), "quote_match")
+    """``quote_id, rank`` of quotes whose text matches ``match``, or ``:quote_match`` when it is None."""
+    clause = _matches("quotes_fts", "quote_id", "quote_match")
+    return clause if match is None else clause.bindparams(quote_match=quote_text_match(match))
 
 
 def match_parameters(match: str, top: int | None = None) -> dict:
