@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
+import select
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,10 +23,32 @@ def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [function(item) for item in chunk]
 
 
-def _worker_init(initializer: Callable[[], None] | None, preload: Sequence[str]) -> None:
+def _exit_with(parent: int) -> None:
+    """End this worker as soon as the ``parent`` process is gone (a daemon thread runs this).
+
+    Killed on its own (``kill PID``, the OOM killer), the parent would leave its workers blocked on
+    a result pipe nobody reads, and they hold the forkserver open too: hundreds of MB, forever.
+    """
+    try:
+        handle = os.pidfd_open(parent)  # Linux 5.3+
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])  # a pidfd turns readable when its process exits
+        os._exit(1)
+    while True:  # no pidfd: look every second
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except (ProcessLookupError, PermissionError):  # gone (or the pid is someone else's now)
+            os._exit(1)
+
+
+def _worker_init(initializer: Callable[[], None] | None, preload: Sequence[str], parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stops feeding work and commits what it has; workers
     # that also caught SIGINT would die mid-task and print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     # Already imported by the forkserver, unless it was started earlier in this process with other
     # modules to preload (only the first start counts): then each worker imports its own copy.
     for module in preload:
@@ -60,7 +86,7 @@ def bounded_map(
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer, tuple(preload)))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer, tuple(preload), os.getpid()))
     pending: deque[Future[list[R]]] = deque()
 
     def submit_next() -> bool:

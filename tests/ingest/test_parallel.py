@@ -2,7 +2,9 @@
 
 import json
 import os
+import signal
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -19,6 +21,11 @@ def where_built(_: int) -> tuple[int, int]:
     """(the pid that imported the probe module, this worker's pid)."""
     probe = sys.modules.get(PROBE)
     return (probe.BUILT_IN if probe else -1), os.getpid()
+
+
+def slow_pid(_: int) -> int:
+    time.sleep(0.05)
+    return os.getpid()
 
 
 def test_results_come_back_in_order_from_worker_processes():
@@ -51,3 +58,47 @@ def test_workers_import_the_preloaded_modules_themselves_if_the_forkserver_did_n
     list(bounded_map(_square, range(64), workers=2))  # the forkserver may now run without the probe
     results = list(bounded_map(where_built, range(64), workers=2, chunk_size=4, preload=(PROBE,)))
     assert all(built != -1 for built, _ in results)
+
+
+def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+    """``kill PID`` of an ingest alone must not leave its forkserver and workers behind."""
+    code = (
+        "from archive.ingest.parallel import bounded_map\n"
+        "from tests.ingest.test_parallel import slow_pid\n"
+        "for pid in bounded_map(slow_pid, range(10_000), workers=2, chunk_size=1):\n"
+        "    print(pid, flush=True)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=root, stdout=subprocess.PIPE, text=True)
+    workers = set()
+    while len(workers) < 2:
+        workers.add(int(process.stdout.readline()))
+    forkserver = {int(line.split()[1]) for line in _children_of(workers)}
+    process.kill()  # SIGKILL to the parent alone: no cleanup runs in it
+    process.wait()
+    left = workers | forkserver
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in left):
+        time.sleep(0.2)
+    survivors = [pid for pid in left if _alive(pid)]
+    for pid in survivors:  # not left running after a failure
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors
+
+
+def _children_of(pids: set[int]) -> list[str]:
+    """``"pid ppid"`` lines for the given processes (their parent is the forkserver)."""
+    lines = []
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        lines.append(f"{pid} {fields[1]}")
+    return lines
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
