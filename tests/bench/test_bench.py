@@ -41,3 +41,13 @@ def test_benchmark_writes_json_with_expected_keys(tmp_path):
         assert sqlite.integrity_problems(connection) == []
         assert connection.exec_driver_sql("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'loading'").scalar_one() == 0
     engine.dispose()
+
+
+def test_profile_splits_ingest_time_into_stages(tmp_path):
+    from bench.profile import STAGES, profile, stage_times
+
+    times = dict(stage_times(profile(30, cache=tmp_path)))
+    assert set(times) == {label for label, _, _ in STAGES}
+    assert times["normalize, all"] > 0 and times["write (SQLite, FTS5 triggers)"] > 0
+    inner = sum(seconds for label, seconds in times.items() if label.startswith("  "))
+    assert 0 < inner <= times["normalize, all"] * 1.01  # the stages are parts of normalize
