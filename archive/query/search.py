@@ -94,13 +94,13 @@ def _shape(options: SearchOptions, top: int | None) -> _Shape:
     )
 
 
-def _parameters(options: SearchOptions, match: str, top: int | None) -> dict:
+def _parameters(options: SearchOptions, match: str) -> dict:
     """Values for the statement's parameters, checked (a bad date or an empty name is a usage error)."""
     since, until = _iso(options.since, "--since"), _iso(options.until, "--until")
     if since and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
     return {
-        **sqlite.match_parameters(match, top),
+        **sqlite.match_parameters(match),
         "since": since, "until": until,
         "language": options.language.lower() if options.language is not None else None,
         "source": options.source.lower() if options.source is not None else None,
@@ -191,16 +191,17 @@ def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list
     paragraph ranked above any article left out. When they do not (few matches, a deep page, or
     filters that leave out most of them), every match is ranked.
     """
+    values = _parameters(options, match)
     if options.stem or options.speaker:
-        return _run(connection, options, match, None)
-    rows = _run(connection, options, match, _candidates(options))
+        return _run(connection, options, values, None)
+    rows = _run(connection, options, values, _candidates(options))
     if len({row.article_id for row in rows}) < options.limit:
-        rows = _run(connection, options, match, None)  # few matches: ranking them all is cheap
+        rows = _run(connection, options, values, None)  # few matches: ranking them all is cheap
     return rows
 
 
-def _run(connection: sa.Connection, options: SearchOptions, match: str, top: int | None) -> list[sa.Row]:
-    return connection.execute(_ranked(_shape(options, top)), _parameters(options, match, top)).all()
+def _run(connection: sa.Connection, options: SearchOptions, values: dict, top: int | None) -> list[sa.Row]:
+    return connection.execute(_ranked(_shape(options, top)), {**values, "top": top}).all()
 
 
 @lru_cache(maxsize=64)

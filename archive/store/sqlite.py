@@ -196,10 +196,9 @@ def quote_matches(match: str | None = None) -> sa.TextClause:
     return clause if match is None else clause.bindparams(quote_match=quote_text_match(match))
 
 
-def match_parameters(match: str, top: int | None = None) -> dict:
-    """Values for the named parameters of the statements above, all searching for ``match``."""
-    values = {"paragraph_match": match, "title_match": match, "stem_match": match, "quote_match": quote_text_match(match)}
-    return values if top is None else {**values, "top": top}
+def match_parameters(match: str) -> dict:
+    """Values for the named MATCH parameters of the statements above, all searching for ``match``."""
+    return {"paragraph_match": match, "title_match": match, "stem_match": match, "quote_match": quote_text_match(match)}
 
 
 @lru_cache(maxsize=16)

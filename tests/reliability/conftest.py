@@ -205,3 +205,14 @@ def wait_for_articles(db: Path, process: subprocess.Popen, at_least: int = 1, ti
             return seen
         time.sleep(0.02)
     raise AssertionError(f"no {at_least} articles committed within {timeout} s")
+
+
+@pytest.fixture
+def seeded(tmp_path) -> Path:
+    """An archive holding the seed article, ingested by the real command."""
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder)
+    db = tmp_path / "archive.db"
+    assert run_cli(db, "ingest", str(folder)).exit_code == 0
+    return db

@@ -10,22 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 import sqlite3
 
-import pytest
-
-from tests.reliability.conftest import SEED_FILE, run_cli
-
-
-@pytest.fixture
-def archive_db(tmp_path):
-    folder = tmp_path / "seed"
-    folder.mkdir()
-    shutil.copy(SEED_FILE, folder)
-    db = tmp_path / "archive.db"
-    assert run_cli(db, "ingest", str(folder)).exit_code == 0
-    return db
+from tests.reliability.conftest import run_cli
 
 
 def _sql(db, *statements, foreign_keys: bool = True):
@@ -41,43 +28,43 @@ def _check(db, *args):
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_clean_archive_passes(archive_db):
-    result = run_cli(archive_db, "check")
+def test_clean_archive_passes(seeded):
+    result = run_cli(seeded, "check")
     assert result.exit_code == 0, result.output
     assert "ok" in result.stdout
-    code, report = _check(archive_db)
+    code, report = _check(seeded)
     assert code == 0 and report["ok"] and report["problems"] == [] and not any(report["orphans"].values())
 
 
-def test_fts_row_missing_from_the_content_table_is_found_and_repaired(archive_db):
-    _sql(archive_db, "INSERT INTO paragraphs_fts(rowid, text) VALUES (999999, 'hantu yang tidak ada di tabel')")
-    code, report = _check(archive_db)
+def test_fts_row_missing_from_the_content_table_is_found_and_repaired(seeded):
+    _sql(seeded, "INSERT INTO paragraphs_fts(rowid, text) VALUES (999999, 'hantu yang tidak ada di tabel')")
+    code, report = _check(seeded)
     assert code == 1 and not report["ok"]
     assert any("paragraphs_fts" in p for p in report["problems"])
-    assert run_cli(archive_db, "check").exit_code == 1
-    code, report = _check(archive_db, "--repair")
+    assert run_cli(seeded, "check").exit_code == 1
+    code, report = _check(seeded, "--repair")
     assert code == 0 and report["ok"] and report["repaired"]
     # the phantom is gone from search
-    found = run_cli(archive_db, "search", "hantu", "--json")
+    found = run_cli(seeded, "search", "hantu", "--json")
     assert found.exit_code == 0 and json.loads(found.stdout) == []
 
 
-def test_damaged_fts_shadow_table_is_found_and_repaired(archive_db):
-    _sql(archive_db, "DELETE FROM paragraphs_fts_data WHERE id > 10")
-    code, report = _check(archive_db)
+def test_damaged_fts_shadow_table_is_found_and_repaired(seeded):
+    _sql(seeded, "DELETE FROM paragraphs_fts_data WHERE id > 10")
+    code, report = _check(seeded)
     assert code == 1 and any("paragraphs_fts" in p for p in report["problems"])
-    code, report = _check(archive_db, "--repair")
+    code, report = _check(seeded, "--repair")
     assert code == 0 and report["ok"]
-    found = run_cli(archive_db, "search", "Tokayev", "--json")
+    found = run_cli(seeded, "search", "Tokayev", "--json")
     assert found.exit_code == 0 and json.loads(found.stdout)
 
 
-def test_orphans_are_counted(archive_db):
-    _sql(archive_db, "INSERT INTO paragraphs(article_id, position, text) VALUES (424242, 0, 'yatim piatu')", foreign_keys=False)
-    code, report = _check(archive_db)
+def test_orphans_are_counted(seeded):
+    _sql(seeded, "INSERT INTO paragraphs(article_id, position, text) VALUES (424242, 0, 'yatim piatu')", foreign_keys=False)
+    code, report = _check(seeded)
     assert code == 1 and report["problems"] == []
     assert report["orphans"]["paragraphs without article"] == 1
-    text = run_cli(archive_db, "check")
+    text = run_cli(seeded, "check")
     assert text.exit_code == 1 and "1 paragraphs without article" in text.stdout
-    code, report = _check(archive_db, "--repair")  # repair rebuilds indexes; orphans stay counted
+    code, report = _check(seeded, "--repair")  # repair rebuilds indexes; orphans stay counted
     assert code == 1 and report["orphans"]["paragraphs without article"] == 1

@@ -38,17 +38,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture
-def seeded(tmp_path) -> Path:
-    """An archive holding the seed article."""
-    folder = tmp_path / "seed"
-    folder.mkdir()
-    shutil.copy(SEED_FILE, folder)
-    db = tmp_path / "archive.db"
-    assert run_cli(db, "ingest", str(folder)).exit_code == 0
-    return db
-
-
-@pytest.fixture
 def corpus(tmp_path) -> Path:
     return make_seedlike_corpus(tmp_path / "corpus", files=120)
 
