@@ -14,7 +14,8 @@ class Quote:
     ``paragraphs[paragraph][start:end] == text``. ``speaker`` is the fullest name the article
     gives (titles stripped), a role noun phrase ("the spokesman") when no name is given, or
     ``None`` for scare quotes and titles that nobody says. ``cue`` is the speech verb
-    (``kata``, ``lanjutnya``, ``said``...), or ``None``.
+    (``kata``, ``lanjutnya``, ``said``...), or ``None``. ``rule`` names the attribution rule
+    that gave the speaker, so each rule can be checked on its own.
     """
 
     paragraph: int
@@ -24,6 +25,7 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     role: str | None = None
+    rule: str | None = None  # the attribution rule that fired (archive/normalize/quotes/rules.py)
     speaker_key: str | None = None  # the speaker's entity key, filled by the pipeline once entities are known
 
 

@@ -1,0 +1,162 @@
+"""Turn attributed phrases into speakers: pronouns to the person they point back to, short names
+to the fullest name in the article, "it" / "the company" to the body last named as a source."""
+
+from __future__ import annotations
+
+from .antecedents import sentence_subjects, speech_subjects
+from .cues import sentence_start
+from .names import NameBook
+from .organisations import BODY_NOUNS, body_antecedent, is_body, proper_body
+from .rules import Found
+from .speakers import Phrase, read_forward
+from ..model import Quote
+
+
+def _abbreviates(short: str, role_words: list[str]) -> bool:
+    """"Menkes" for Menteri Kesehatan, "Kapolda" for Kapolda Metro Jaya: the short title is the
+    role's first word, or is built from the starts (two letters or more) of its words in order."""
+    if not role_words:
+        return False
+    if short == role_words[0]:
+        return True
+    if not short or short[:2] != role_words[0][:2]:
+        return False
+    for n in range(len(short), 1, -1):
+        if role_words[0].startswith(short[:n]):
+            rest = short[n:]
+            if not rest or (len(role_words) > 1 and _abbreviates(rest, role_words[1:]) and len(rest) > 1):
+                return True
+    return False
+
+
+def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: str | None) -> Phrase | None:
+    """"kata Menkes": a bare capitalised title names the person introduced earlier with that role."""
+    if " " in role or not role[:1].isupper() or len(role) < 4:
+        return None
+    short = role.casefold()
+    for p in range(where[0], -1, -1):
+        if short[:2] not in paras[p].casefold():
+            continue  # a role there would start with the same two letters (see _abbreviates)
+        found = speech_subjects(paras[p], language) + sentence_subjects(paras[p])
+        for pos, phrase in sorted(found, key=lambda f: f[0], reverse=True):
+            if (p, pos) >= where or not phrase.name or not phrase.role:
+                continue
+            if _abbreviates(short, [w.casefold() for w in phrase.role.split()]):
+                return phrase
+    return None
+
+
+def _refers_to_body(phrase: Phrase) -> bool:
+    """"it" / "they" / "the company": words that stand for an organisation, never a named one."""
+    if phrase.name or phrase.pronoun:
+        return False
+    if phrase.text.casefold() in ("it", "they"):
+        return True
+    ws = phrase.text.casefold().split()
+    return len(ws) == 2 and ws[0] == "the" and ws[1] in BODY_NOUNS
+
+
+def _sentence_opener(text: str, open_: int, cue: int) -> Phrase | None:
+    """The named person that opens the sentence of a quote whose cue ("he said") comes before it."""
+    if cue > open_:
+        return None
+    start = sentence_start(text, 0, cue)
+    if any(c in text[start:cue] for c in "\"“”«»"):
+        return None
+    lead = len(text[start:cue]) - len(text[start:cue].lstrip())
+    phrase = read_forward(text, start + lead, cue, lower_ok=False)
+    if phrase is None or not phrase.name or phrase.plural or phrase.pronoun or is_body(phrase, []):
+        return None
+    return phrase
+
+
+def resolve(items: list[Found], paras: list[str], language: str | None) -> list[Quote]:
+    """Turn phrases into names: pronouns to the latest speaker, short names to the fullest."""
+    book = NameBook(paras)
+    subjects: dict[int, list[tuple[int, Phrase]]] = {}  # paragraph -> named speech subjects, on demand
+    last: tuple[tuple[int, int], str, str | None] | None = None  # position, speaker, role
+    resolved: dict[int, tuple[str | None, str | None]] = {}
+    spoken: list[tuple[tuple[int, int], str, Phrase | None, bool]] = []  # earlier speakers (see body_antecedent)
+    bodies: set[str] = set()
+
+    def latest_subject(where: tuple[int, int]) -> tuple[int, int, Phrase] | None:
+        """The last named subject of a speech verb before ``where``; else of any sentence."""
+        for p in range(where[0], -1, -1):
+            if p not in subjects:
+                subjects[p] = speech_subjects(paras[p], language)
+            before = [s for s in subjects[p] if (p, s[0]) < where]
+            if before:
+                return (p, before[-1][0], before[-1][1])
+        if last is None:
+            weak = [(p, pos, ph) for p in range(where[0] + 1) for pos, ph in sentence_subjects(paras[p]) if (p, pos) < where]
+            return weak[-1] if weak else None
+        return None
+
+    out: list[Quote] = []
+    for item in items:
+        text = paras[item.para]
+        att = item.attribution
+        speaker = role = None
+        where = (item.para, item.span.open)
+        body, named = False, None
+        if att and att.phrase and id(att) in resolved:
+            speaker, role = resolved[id(att)]
+            body = speaker in bodies
+        elif att and att.phrase and language != "id" and _refers_to_body(att.phrase):
+            # "it added" / "they said in a statement" / "the company said": the body last named as a source
+            speaker = body_antecedent(paras, where, spoken)
+            body = speaker is not None
+            if speaker is None and not att.phrase.plural:
+                speaker = att.phrase.role
+            resolved[id(att)] = (speaker, None)
+        elif att and att.phrase and not att.phrase.plural:
+            phrase = att.phrase
+            if phrase.pronoun:
+                # he/she/ia/dia/-nya: the latest person seen speaking, quoted or reported
+                ev = latest_subject(where)
+                opener = _sentence_opener(text, item.span.open, phrase.start)
+                if opener and (last is None or (item.para, opener.start) > last[0]) and (
+                    ev is None or (item.para, opener.start) > (ev[0], ev[1])
+                ):
+                    # "Carlineo was arrested … in which he said …": the person the pronoun's own sentence is about
+                    speaker, role = book.fullest(opener.name or "", item.para, opener.start), opener.role
+                elif ev and (last is None or (ev[0], ev[1]) > last[0]):
+                    speaker, role = book.fullest(ev[2].name or "", ev[0], ev[1]), ev[2].role
+                elif last:
+                    speaker, role = last[1], last[2]
+            elif phrase.name:
+                speaker, role = book.fullest(phrase.name, item.para, item.span.open), phrase.role
+                if speaker == phrase.name and role is None:
+                    # "kata Menkes": an abbreviated title the word lists do not know
+                    holder = _role_holder(phrase.name, where, paras, language)
+                    if holder:
+                        speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
+            else:
+                speaker = proper_body(phrase.role or "")
+                holder = _role_holder(phrase.role or "", where, paras, language)
+                if holder:
+                    speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
+                elif speaker and " " not in speaker and speaker[:1].isupper():
+                    # "says Doctor": a surname that is also an occupation, introduced in full earlier
+                    speaker = book.fullest(speaker, item.para, item.span.open)
+            resolved[id(att)] = (speaker, role)
+            if speaker and not phrase.pronoun and speaker == (phrase.name or proper_body(phrase.role or "")):
+                named = phrase  # judged a body or not only if an "it" / "they" needs it
+        if speaker:
+            last = (where, speaker, role)
+            spoken.append((where, speaker, named, body))
+            if body:
+                bodies.add(speaker)
+        out.append(
+            Quote(
+                paragraph=item.para,
+                start=item.span.start,
+                end=item.span.end,
+                text=text[item.span.start : item.span.end],
+                speaker=speaker,
+                cue=(att.cue.lower() if att and att.cue and speaker else None),
+                role=role if speaker else None,
+                rule=item.rule if speaker else None,
+            )
+        )
+    return out

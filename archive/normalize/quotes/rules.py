@@ -1,0 +1,269 @@
+"""The attribution rules: an ordered list of named rules per language, tried in turn on each quote.
+
+A rule looks at one quote in its paragraph (a :class:`Site`) and answers with an
+:class:`Attribution` (the rule fired), :data:`NOBODY` (the quote is a term, a title or a nickname
+that nobody says: stop looking) or ``None`` (no opinion: try the next rule). The first answer wins,
+so the order is the precedence: the quote's own cue beats the sentence around it, which beats the
+sentences before it. The name of the rule that fired is stored with the quote, so each rule can be
+scored on its own (``python -m archive.evaluate polnear --rules``).
+
+To add a rule: write a function ``(site) -> Attribution | NOBODY | None`` with a docstring that
+shows the pattern it reads, add it to the list of the languages it holds for, and add a test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, NamedTuple, Sequence
+
+from .antecedents import previous_sentence
+from .cues import Attribution, is_naming, parse_head, parse_late, parse_tail, sentence_end, sentence_start
+from .marks import Span, opens_paragraph
+
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from dan di ke dari yang untuk atau".split())
+_GAP = re.compile(r"[\s,;:.\-–—]*")
+# "…," adding "…" / "…," menambahkan "…": a participle that carries the same speaker on.
+_CONTINUING = re.compile(r"[\s,;:]*(?:adding|saying|continuing|menambahkan|melanjutkan)[\s,:]*")
+# "…," said X in a statement, "as it's …": a short adjunct after the cue, then the sentence goes on.
+_CLAUSE_GAP = re.compile(r"[^.!?;:\"“”«»]{0,60},\s*")
+_EMPTY_TAIL = re.compile(r"[\s.,;:!?)\]]*")
+
+
+class _Nobody:
+    """The answer of a rule that decides the quote has no speaker (a term, a title, a nickname)."""
+
+    def __repr__(self) -> str:
+        return "NOBODY"
+
+
+NOBODY = _Nobody()
+
+
+@dataclass
+class Found:
+    """What the rules decided for one quote: its attribution and the rule that gave it."""
+
+    para: int
+    span: Span
+    attribution: Attribution | None = None
+    rule: str | None = None
+    whole: bool = False  # the quote is the entire paragraph
+    chain: int | None = None  # index of the first piece of a quote continued over paragraphs
+
+
+@dataclass
+class Site:
+    """One quote in its paragraph, with what the rules need to read around it."""
+
+    paras: Sequence[str]
+    para: int  # index of the paragraph
+    before: int  # index of the previous paragraph with text, or -1
+    span: Span
+    index: int  # the span's position among the paragraph's spans
+    lo: int  # where this quote's context starts: after the previous quote and its attribution
+    limit: int  # where the next quote opens (or the paragraph ends)
+    language: str | None
+    continued: bool  # the quote restarts one left open at the end of the previous paragraph
+    last: Found | None  # the previous quote of the same paragraph
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.paras[self.para]
+
+    @cached_property
+    def quoted(self) -> str:
+        return self.text[self.span.start : self.span.end]
+
+    @cached_property
+    def whole(self) -> bool:
+        """The quote is all the paragraph holds (but for marks and final punctuation)."""
+        return not self.text[: self.span.open].strip() and bool(_EMPTY_TAIL.fullmatch(self.text, self.span.close))
+
+    @cached_property
+    def term_like(self) -> bool:
+        return term_like(self.quoted)
+
+    @cached_property
+    def sentence_like(self) -> bool:
+        return sentence_like(self.quoted)
+
+
+class Rule(NamedTuple):
+    name: str
+    apply: Callable[[Site], "Attribution | _Nobody | None"]
+
+
+def term_like(text: str) -> bool:
+    """A short capitalised phrase without sentence punctuation: a title or a name, not speech."""
+    ws = _WORDS.findall(text)
+    if not ws or len(ws) > 8 or text.rstrip()[-1:] in ".!?":
+        return False
+    content = [w for w in ws if w.casefold() not in _SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() for w in content)
+
+
+def sentence_like(text: str) -> bool:
+    """Three words or more and not a title: words someone may have said."""
+    return len(_WORDS.findall(text)) >= 3 and not term_like(text)
+
+
+def _nickname(text: str, span: Span) -> bool:
+    """Joko "Jokowi" Widodo: a short quote between two capitalised words is a nickname."""
+    before = text[: span.open].rstrip().rsplit(" ", 1)[-1]
+    after = text[span.close :].lstrip().split(" ", 1)[0]
+    return (
+        len(_WORDS.findall(text[span.start : span.end])) <= 3
+        and before[:1].isupper()
+        and after[:1].isupper()
+        and text[span.open - 1 : span.open].isspace()
+    )
+
+
+def _quote_end(text: str, span: Span) -> str:
+    """The punctuation that ended the quote inside its marks (the dropped comma counts)."""
+    if "," in text[span.end : span.close]:
+        return ","
+    last = text[span.end - 1 : span.end]
+    if last in "’'" and span.end >= 2 and text[span.end - 2] in ",?!":
+        return text[span.end - 2]  # "… ‘Oh no, … attention,’ ” Hege said: a nested quote ends it
+    return last
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def tail_cue(site: Site) -> Attribution | None:
+    """The cue follows the quote in its sentence: ``"…," kata X`` / ``"…," katanya`` /
+    ``"…," said X`` / ``"…," X, the energy secretary, said``."""
+    if not site.span.closed:
+        return None
+    text, span = site.text, site.span
+    found = parse_tail(text, span.close, site.limit, _quote_end(text, span), site.language)
+    if found and site.term_like and text[sentence_start(text, site.lo, span.open) : span.open].strip():
+        # After hitting "Takin' It To the Streets," the singer told …: a title inside a sentence
+        # is not what the cue's subject said.
+        return None
+    return found
+
+
+def term(site: Site) -> _Nobody | None:
+    """A title, a nickname or a named term: ``so-called "…"``, ``Joko "Jokowi" Widodo``,
+    ``the film "The Silent River"``. Nobody says it."""
+    text, span = site.text, site.span
+    if is_naming(text, site.lo, span.open) or site.term_like or _nickname(text, span):
+        return NOBODY
+    return None
+
+
+def introduced(site: Site) -> Attribution | None:
+    """A colon or "according to" before the quote: ``X said: "…"``, ``menurut X, "…"``."""
+    head = parse_head(site.text, site.lo, site.span.open, site.language)
+    return head if head and head.source in ("colon", "according") else None
+
+
+def indonesian_term(site: Site) -> _Nobody | None:
+    """Indonesian marks foreign or special words with quotes (``warna "peach"``), so a one-word
+    quote inside reported speech is a term, not words the subject said."""
+    return NOBODY if len(_WORDS.findall(site.quoted)) < 2 else None
+
+
+def reported(site: Site) -> Attribution | None:
+    """The quote sits in reported speech: ``X mengatakan … bahwa "…"`` / ``X said the plan was "…"``."""
+    return parse_head(site.text, site.lo, site.span.open, site.language)
+
+
+def late_cue(site: Site) -> Attribution | None:
+    """The cue ends the sentence after a partial quote: ``… "very serious" and urgent, she said.``"""
+    return parse_late(site.text, site.span.close, site.limit, site.language) if site.span.closed else None
+
+
+def colon_paragraph(site: Site) -> Attribution | None:
+    """The paragraph before ends with an introduction: ``X mengatakan:`` ¶ ``"…"``."""
+    if site.index != 0 or not opens_paragraph(site.text, site.span) or site.before < 0:
+        return None
+    prev = site.paras[site.before].rstrip()
+    if not prev.endswith(":"):
+        return None
+    head = parse_head(prev, 0, len(prev), site.language)
+    return head if head and head.source == "colon" else None
+
+
+def same_cue(site: Site) -> Attribution | None:
+    """A quote right after another quote's cue continues it: ``"…," kata X, "…"`` /
+    ``"…," he said. "…"`` / ``"…," she said, adding, "…"``."""
+    last = site.last
+    if last is None or last.attribution is None:
+        return None
+    text, span, cue_end = site.text, site.span, last.attribution.end
+    if cue_end > span.open:
+        return None
+    gap = (
+        _GAP.fullmatch(text, cue_end, span.open)
+        or _CONTINUING.fullmatch(text, last.span.close, span.open)
+        or (_CLAUSE_GAP.fullmatch(text, cue_end, span.open) and text[span.start : span.start + 1].islower())
+    )
+    if gap or (_same_sentence_gap(text, cue_end, span.open) and _EMPTY_TAIL.fullmatch(text, span.close, site.limit)):
+        return last.attribution
+    return None
+
+
+def _same_sentence_gap(text: str, lo: int, hi: int) -> bool:
+    """Only punctuation, or the rest of the attribution's sentence ("said X, the energy
+    secretary."), lies between a cue and the next quote."""
+    if lo > hi:
+        return False
+    if _GAP.fullmatch(text, lo, hi):
+        return True
+    end = sentence_end(text, lo, hi)
+    return end < hi and _GAP.fullmatch(text, end, hi) is not None and '"' not in text[lo:hi]
+
+
+def sentence_before(site: Site) -> Attribution | None:
+    """The quote opens a sentence and the sentence before it is reported speech:
+    ``Zulkifli mengatakan bahwa … . "…"`` / ``…, he added. "…"``; for a paragraph that is only
+    a quote, the paragraph before."""
+    if site.continued or not site.sentence_like:
+        return None
+    if site.index == 0 and site.whole and site.before >= 0:
+        prev = site.paras[site.before]
+        return previous_sentence(prev, 0, len(prev), site.language)
+    return previous_sentence(site.text, site.lo, site.span.open, site.language)
+
+
+_COMMON = [
+    Rule("tail", tail_cue),
+    Rule("term", term),
+    Rule("introduced", introduced),
+]
+_LATER = [
+    Rule("reported", reported),
+    Rule("late", late_cue),
+    Rule("colon-paragraph", colon_paragraph),
+    Rule("same-cue", same_cue),
+    Rule("sentence-before", sentence_before),
+]
+
+RULES: dict[str, list[Rule]] = {
+    "en": _COMMON + _LATER,
+    "id": _COMMON + [Rule("indonesian-term", indonesian_term)] + _LATER,
+}
+
+
+def rules_for(language: str | None) -> list[Rule]:
+    """The rules of a language; an unknown language gets the Indonesian list, which holds every rule."""
+    return RULES.get(language or "", RULES["id"])
+
+
+def apply_rules(site: Site, rules: Sequence[Rule]) -> tuple[Attribution | None, str | None]:
+    """The first rule that answers decides: (attribution, rule name), or (None, None)."""
+    for rule in rules:
+        found = rule.apply(site)
+        if found is NOBODY:
+            return None, rule.name
+        if found is not None:
+            return found, rule.name
+    return None, None
