@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from archive.normalize import lexicon as shared_lexicon
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
@@ -41,6 +43,10 @@ TITLES = _phrases(
     "Premier|Emperor|Crown Prince|Attorney|U.S. Attorney|District Attorney|Lawmaker|Leader|Opposition Leader|Chief|Executive"
 )
 
+# The honorifics and ranks the quote extractor strips from speaker names (lexicon/data/<lang>/
+# honorifics.txt: "Briptu", "dokter", "Sen."): one list, so both extractors agree on what a title is.
+TITLES = TITLES | frozenset((w,) for w in shared_lexicon.words("honorifics"))
+
 # First words of the titles: a token that is none of them cannot open a title (a cheap pre-check).
 TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
 
@@ -65,14 +71,16 @@ ROLES = _phrases(
 # Last words of the roles: a word that is none of them ends no role (a cheap pre-check).
 ROLE_LAST_WORDS = frozenset(r[-1] for r in ROLES)
 
-# Speech verbs around a name ("kata Putin", "ujar Yasir", "Johnson said").
-SPEECH_BEFORE = _words(
-    "kata ujar ucap tutur ungkap jelas tambah imbuh lanjut tegas papar terang sebut tanya pungkas said says "
-    "added wrote"
+# Speech verbs around a name ("kata Putin", "ujar Yasir", "Johnson said"), from the lists the quote
+# extractor reads (lexicon/data/<lang>/speech_*.txt). Before a name: the Indonesian stems and the
+# English verbs that invert ("said X"; "told X" names the listener); after it: the Indonesian meN-
+# verbs and the commonest English ones (the whole English list makes "EU announced" a person).
+SPEECH_BEFORE = (
+    shared_lexicon.words("speech_cues", ("id",)) | shared_lexicon.words("speech_cues_weak", ("id",))
+    | _words("said says added wrote")
 )
-SPEECH_AFTER = _words(
-    "mengatakan menyatakan menegaskan menjelaskan menambahkan mengungkapkan menuturkan menyebutkan berkata "
-    "bilang said says told added wrote stated argued noted warned explained insisted"
+SPEECH_AFTER = shared_lexicon.words("speech_verbs", ("id",)) | _words(
+    "said says told added wrote stated argued noted warned explained insisted"
 )
 
 ORG_WORDS_ID = _words(

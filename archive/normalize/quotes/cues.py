@@ -11,34 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from .lexicon import FUNCTION_CAPS, TIME_WORDS
 from .speakers import Phrase, Word, is_capitalised, read_backward, read_forward, words
 
-# Indonesian verbs that follow a quote, bare stems of the speech verbs: "…," kata X / ujar X.
-# With the clitic -nya ("katanya", "lanjutnya") the speaker is not named: -nya is the
-# 3rd-person agent/possessive clitic ("his/her saying"), so it points back to the person
-# most recently named as speaking.
-_ID_STRONG = "kata ujar ucap tutur ungkap imbuh tukas sambung tandas pungkas cetus timpal sergah".split()
-# Weaker stems double as adjectives or common words ("jelas" = clear, "tambah" = more, "aku" = I):
-# they count only right after the quote and before a capitalised name or a pronoun.
-_ID_WEAK = "jelas tegas tambah lanjut sebut terang papar urai kilah seru tanya jawab aku tulis beber bilang bongkar celetuk seloroh kelakar".split()
-# Indonesian active (meN-/ber-) speech verbs: "X mengatakan (bahwa) …". Passive di- forms
-# ("apa yang disebut") mark a term, not a speaker, so they are deliberately absent.
-_ID_VERBS = """mengatakan menyatakan menegaskan menjelaskan mengungkapkan mengungkap menyebut menyebutkan
-    menambahkan melanjutkan menuturkan memaparkan menerangkan mengaku mengakui mengklaim menilai
-    berkata bertanya menanyakan menjawab menulis mengingatkan mengimbau menyampaikan mengemukakan
-    berujar berpendapat membeberkan menuding menekankan menandaskan menyerukan mengeluhkan
-    mengucapkan bilang menguraikan menuliskan berseloroh berkelakar""".split()
-# English speech verbs in the past and present; after a quote they may also invert ("said X").
-_EN_VERBS = """said says say told tells added adds stated states noted notes explained explains
-    asked asks warned warns wrote writes insisted insists argued argues claimed claims declared
-    announced continued recalled recalls remarked replied responded emphasized emphasised affirmed
-    acknowledged admitted conceded concluded observed suggested tweeted posted stressed cautioned
-    urged complained joked shouted agreed confirmed reiterated maintained commented lamented
-    quipped vowed pledged predicted testified wondered comments recounted described reported""".split() + ["pointed out", "weighed in"]
+# Speech verbs per language (lexicon/data/<lang>/*.txt): Indonesian stems that follow a quote
+# ("kata", strong, and "jelas", weak: an adjective too), Indonesian meN- verbs and English verbs in
+# all their forms.
+_ID_STRONG = sorted(lexicon.words("speech_cues", ("id",)))
+_ID_WEAK = sorted(lexicon.words("speech_cues_weak", ("id",)))
+_ID_VERBS = sorted(lexicon.words("speech_verbs", ("id",)))
+_EN_VERBS = sorted(lexicon.words("speech_verbs", ("en",)))
 # Narrative verbs that report rather than quote: a named subject is trusted, a pronoun is not.
-_NARRATIVE_VERBS = frozenset(("described", "reported", "recounted"))
-_EN_STRONG = {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "continued"}
+_NARRATIVE_VERBS = lexicon.words("narrative_verbs", ("en",))
 
 
 def _alt(items: list[str]) -> str:
@@ -121,7 +106,7 @@ def _after_cue(text: str, pos: int, hi: int, lang: str, comma: bool) -> Attribut
         if not m or not comma:
             return None
         cue = re.sub(r"\s+", " ", m.group("cue"))
-        strong = cue in _EN_STRONG
+        strong = True  # English needs the comma before the cue ("…," said X) instead
     if not strong and not comma:
         return None
     phrase = read_forward(text, m.end(), hi, lower_ok=True)

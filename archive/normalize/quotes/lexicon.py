@@ -5,19 +5,11 @@ All entries are lower-case; callers compare ``token.casefold()`` (with a trailin
 
 from __future__ import annotations
 
-# Honorifics, academic titles and police/military ranks: written before a name, never part of it.
-# Indonesian "H"/"Hj" (hajj pilgrims), "KH" (kiai haji), "dr" (physician), "Ir"/"Drs" (degrees).
-TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister st sen rep gov gen
-    lt col maj capt cpt sgt cpl adm cmdr insp supt det pres rabbi imam sheikh shaikh
-    h hj kh ir drs dra dokter pak bu bapak ibu mas mbak bang kak tuan nyonya nona saudara sdr
-    haji hajah ustaz ustad ustadz habib gus raden rm kanjeng
-    akbp akp kombes kompol iptu ipda aiptu bripka brigadir briptu bripda brigjen irjen komjen
-    jenderal jendral laksamana marsekal mayjen letjen kolonel letkol mayor kapten lettu letda
-    serka sertu pratu prada
-    """.split()
-)
+from .. import lexicon
+
+# Honorifics, academic titles and police/military ranks: written before a name, never part of it
+# (shared with the entity extractor: lexicon/data/<lang>/honorifics.txt).
+TITLES = lexicon.words("honorifics")
 
 # Words that head or fill a job title or an institution's name (Indonesian and English).
 ROLE_WORDS = frozenset(
@@ -111,10 +103,10 @@ FUNCTION_CAPS = frozenset(
 )
 
 # Pronouns that stand for the last speaker ("he said", "kata dia", "ia mengatakan").
-PRONOUNS = frozenset("he she ia dia beliau".split())
+PRONOUNS = lexicon.heads("pronouns")
 
 # Plural pronouns: a group, not one speaker, so no speaker is returned.
-PLURAL_PRONOUNS = frozenset("they we mereka kami kita".split())
+PLURAL_PRONOUNS = lexicon.words("plural_pronouns")
 
 # Lower-case particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset("bin binti van von der den de del della da dos das du la le al el ibn abu".split())
