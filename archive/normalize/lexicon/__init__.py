@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 LANGUAGES = ("en", "id")
 
@@ -54,3 +55,24 @@ def heads(name: str, languages: tuple[str, ...] = LANGUAGES) -> frozenset[str]:
 def tagged(language: str, name: str) -> dict[str, str]:
     """A list of ``word tag`` lines as a mapping (``he masculine``)."""
     return {entry[0]: entry[1] for entry in entries(language, name) if len(entry) > 1}
+
+
+class VerbForms(NamedTuple):
+    """The five forms of an English verb, as a verb list gives them."""
+
+    base: str
+    third: str
+    past: str
+    participle: str
+    gerund: str
+
+
+@lru_cache(maxsize=None)
+def verbs(language: str, name: str) -> tuple[VerbForms, ...]:
+    """A verb list whose lines hold five forms each (``say says said said saying``)."""
+    out = []
+    for entry in entries(language, name):
+        if len(entry) != 5:
+            raise ValueError(f"{language}/{name}.txt: {' '.join(entry)!r} needs five forms")
+        out.append(VerbForms(*entry))
+    return tuple(out)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _SENTENCE_END, _VERBS, Attribution, _langs, _subject_before, sentence_end, sentence_start
+from .cues import _SENTENCE_END, _VERBS, Attribution, _langs, sentence_end, sentence_start
+from .subjects import subject_before
 from .speakers import Phrase, read_forward
 
 
@@ -22,7 +23,7 @@ def previous_sentence(text: str, lo: int, hi: int, language: str | None) -> Attr
     best: Attribution | None = None
     for lang in _langs(language):
         for m in _VERBS[lang].finditer(text, start, end):
-            phrase = _subject_before(text, start, m.start())
+            phrase = subject_before(text, start, m.start())
             if phrase and not phrase.plural and (best is None or m.start() > best.end):
                 best = Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "previous")
     return best
@@ -37,7 +38,7 @@ def speech_subjects(text: str, language: str | None) -> tuple[tuple[int, Phrase]
     found: list[tuple[int, Phrase]] = []
     for lang in _langs(language):
         for m in _VERBS[lang].finditer(text):
-            phrase = _subject_before(text, sentence_start(text, 0, m.start()), m.start())
+            phrase = subject_before(text, sentence_start(text, 0, m.start()), m.start())
             if phrase and phrase.name:
                 found.append((m.start(), phrase))
     found.sort(key=lambda f: f[0])

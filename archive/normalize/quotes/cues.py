@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from .lexicon import FUNCTION_CAPS, TIME_WORDS
-from .speakers import Phrase, Word, is_capitalised, read_backward, read_forward, words
+from .speakers import Phrase, read_backward, read_forward, words
+from .subjects import descriptive, subject_before
 
 # Speech verbs per language (lexicon/data/<lang>/*.txt): Indonesian stems that follow a quote
 # ("kata", strong, and "jelas", weak: an adjective too), Indonesian meN- verbs and English verbs in
@@ -21,7 +21,13 @@ from .speakers import Phrase, Word, is_capitalised, read_backward, read_forward,
 _ID_STRONG = sorted(lexicon.words("speech_cues", ("id",)))
 _ID_WEAK = sorted(lexicon.words("speech_cues_weak", ("id",)))
 _ID_VERBS = sorted(lexicon.words("speech_verbs", ("id",)))
-_EN_VERBS = sorted(lexicon.words("speech_verbs", ("en",)))
+# English: after a quote only speech verbs ("…," X said); before it also the verbs that characterise
+# ("X called it "…"", "X described growth as "…""). Finite forms only: a bare "state" or "report" is
+# far more often a noun.
+_EN_SPEECH = lexicon.verbs("en", "speech_verbs")
+_EN_CHARACTERISING = lexicon.verbs("en", "characterising_verbs")
+_EN_VERBS = sorted({f for v in _EN_SPEECH for f in (v.third, v.past, v.participle)} | {"say"})
+_EN_HEAD_VERBS = sorted(set(_EN_VERBS) | {f for v in _EN_CHARACTERISING for f in (v.third, v.past, v.participle)})
 # Narrative verbs that report rather than quote: a named subject is trusted, a pronoun is not.
 _NARRATIVE_VERBS = lexicon.words("narrative_verbs", ("en",))
 
@@ -32,9 +38,13 @@ def _alt(items: list[str]) -> str:
 
 _ID_AFTER = re.compile(rf"(?:demikian\s+|begitu\s+)?(?P<cue>(?:{_alt(_ID_STRONG + _ID_WEAK)})(?P<nya>nya)?)\b")
 _EN_AFTER = re.compile(rf"(?P<cue>{_alt(_EN_VERBS)})\b")
-_VERBS = {
+_TAIL_VERBS = {
     "id": re.compile(rf"\b(?P<cue>{_alt(_ID_VERBS)})\b"),
     "en": re.compile(rf"\b(?P<cue>{_alt(_EN_VERBS)})\b"),
+}
+_VERBS = {
+    "id": _TAIL_VERBS["id"],
+    "en": re.compile(rf"\b(?P<cue>{_alt(_EN_HEAD_VERBS)})\b"),
 }
 # Adverbs and auxiliaries between a subject and its verb ("X also said", "X has since said").
 _ADVERB = re.compile(
@@ -133,7 +143,7 @@ def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None
     if phrase is None:
         return None
     adv = _ADVERB.match(text, phrase.end, hi)
-    m = _VERBS[lang].match(text, adv.end() if adv else phrase.end, hi)
+    m = _TAIL_VERBS[lang].match(text, adv.end() if adv else phrase.end, hi)
     if not m or m.start() == pos:
         return None
     return Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "tail")
@@ -148,7 +158,7 @@ def _verb_ahead(text: str, pos: int, hi: int, lang: str) -> Attribution | None:
     (appositive between commas) or ``"…," lead researcher and NASA planetary scientist Lucas
     Paganini said`` (descriptive words before the name)."""
     end = sentence_end(text, pos, min(hi, pos + _TAIL_REACH))
-    m = _VERBS[lang].search(text, pos, end)
+    m = _TAIL_VERBS[lang].search(text, pos, end)
     if not m or any(c in text[pos : m.start()] for c in "\"“”«»"):
         return None
     cue = re.sub(r"\s+", " ", m.group("cue"))
@@ -194,135 +204,29 @@ def parse_late(text: str, close: int, hi: int, language: str | None) -> Attribut
     while pos >= 0:
         for lang in _langs(language):
             found = _after_cue(text, pos + 1, end, lang, True) or _subject_verb(text, pos + 1, end, lang)
-            if found and not text[found.end : end].strip(" ,"):
+            if found and _ends_attribution(text, found.end, end):
                 return Attribution(found.phrase, found.cue, found.end, "late")
         pos = text.find(",", pos + 1, end)
     return None
 
 
+# What may follow the speaker of a sentence-final cue: an appositive or an adjunct of time, place or
+# medium (", said X, the energy secretary", ", she said on Monday", ", he told reporters in Iowa").
+_CUE_REST = re.compile(r"(?:,|\s+(?:on|in|at|during|to|after|before|when|while|from|last|this|earlier|later|told|"
+                       r"yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|of)\b)")
+
+
+def _ends_attribution(text: str, pos: int, end: int) -> bool:
+    """Nothing but an appositive or an adjunct follows the cue's speaker up to the sentence end."""
+    rest = text[pos:end]
+    if not rest.strip(" ,"):
+        return True
+    return bool(_CUE_REST.match(text, pos, end)) and not any(c in rest for c in "\"“”«»")
+
+
 def is_naming(text: str, lo: int, open_: int) -> bool:
     """True when the words before the quote announce a term or title ("apa yang disebut", "so-called")."""
     return bool(_NAMING.search(text, max(lo, open_ - 40), open_))
-
-
-_DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
-_NOT_IN_NP = (FUNCTION_CAPS - _DESCRIPTIVE_HEADS - {"and", "dan"}) | frozenset(
-    "has have had is are was were be been being will would can could may might should must does did do not yang".split()
-)
-_AGE = re.compile(r"\d+-year-old$|berusia$", re.IGNORECASE)
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|since|has|have|had|would|will|"
-    r"pun|juga|lalu|kemudian|lantas|sempat|telah|sudah|pernah))*\s*$"
-)
-
-
-def descriptive(text: str, lo: int, hi: int, ws: list[Word] | None = None) -> Phrase | None:
-    """The whole clause before a speech verb is a determiner phrase: "one user (quipped)",
-    "the man (wrote)", "a judge (ruled)". "The 56-year-old" points back like a pronoun.
-
-    ``ws``: the words of ``text[lo:hi]`` when the caller has already read them."""
-    ws = words(text, lo, hi) if ws is None else ws
-    if not (2 <= len(ws) <= 5) or ws[0].text.casefold() not in _DESCRIPTIVE_HEADS:
-        return None
-    if text[lo : ws[0].start].strip() or text[ws[-1].end : hi].strip():
-        return None
-    if any(w.stop_after or w.text.casefold() in _NOT_IN_NP for w in ws[1:]):
-        return None
-    if any(re.search(r"[,;:()\[\]!?\"“”„«»/]", text[a.end : b.start]) for a, b in zip(ws, ws[1:])):
-        return None
-    whole = text[ws[0].start : ws[-1].end]
-    if len(ws) == 2 and _AGE.search(ws[1].text) and ws[0].text.casefold() == "the":
-        return Phrase(None, None, whole, ws[0].start, ws[-1].end, pronoun=True)
-    last = ws[-1].text
-    if last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")):
-        return Phrase(None, None, whole, ws[0].start, ws[-1].end, plural=True)  # "the doctors wrote": a group
-    return Phrase(None, whole, whole, ws[0].start, ws[-1].end)
-
-
-def _adjunct(ws) -> bool:
-    """A comma-delimited piece that is not a subject: "saat dihubungi", "Kamis", "speaking in Paris"."""
-    head = ws[0].text
-    return (
-        not is_capitalised(head)
-        or head.casefold() in FUNCTION_CAPS
-        or all(w.text.casefold() in TIME_WORDS or w.text.isdigit() for w in ws)
-    )
-
-
-_WHEN = re.compile(r"\s(?:saat|ketika|usai|seusai|sambil|selepas)\s")
-
-
-_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in)\s+$")
-
-
-def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
-    """"Rudy Rinaldy di Padang, Sabtu, mengatakan": a name right after "di"/"in" is the place
-    where the subject spoke, so the subject is the phrase before the preposition."""
-    if phrase is None or phrase.pronoun:
-        return phrase
-    m = _LOCATIVE.search(text, lo, phrase.start)
-    if not m:
-        return phrase
-    before = read_backward(text, lo, m.start())
-    return before if before and before.name else None
-
-
-def _opening_name(text: str, lo: int, hi: int) -> Phrase | None:
-    """The clause opens with a bare name and a comma ("Cmdr. Sean Robertson, a spokesperson …,")."""
-    cut = text.find(",", lo, hi)
-    if cut < 0:
-        return None
-    ws = words(text, lo, cut)
-    phrase = read_backward(text, lo, cut, ws) if ws else None
-    if phrase and phrase.name and phrase.role is None and not phrase.pronoun and phrase.start == ws[0].start:
-        return phrase
-    return None
-
-
-_MODIFIER = re.compile(r"(?<!\S)(?:in|of|at|from|by|with|on|about|published|who|which|that)(?!\S)")
-
-
-def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
-    """"The authors of the research published in the journal JAMA Psychiatry argued": a name
-    inside a prepositional or relative modifier of the subject is not the subject."""
-    return bool(phrase.name) and bool(_MODIFIER.search(text, lo, phrase.start))
-
-
-def _subject_before(text: str, lo: int, verb: int) -> Phrase | None:
-    """The subject of a verb, skipping comma-delimited adjuncts ("X, saat dihubungi, Kamis, mengatakan")."""
-    adv = _TRAILING_ADVERBS.search(text, lo, verb)
-    hi = adv.start() if adv else verb
-    opening = _opening_name(text, lo, hi)
-    for _ in range(4):
-        cut = text.rfind(",", lo, hi)
-        seg_lo = lo if cut < 0 else cut + 1
-        ws = words(text, seg_lo, hi)
-        if ws:
-            phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi, ws))
-            if phrase is None and cut < 0:
-                phrase = descriptive(text, seg_lo, hi, ws)  # only a clause-opening phrase, not an appositive
-            if phrase is None:
-                # "H Burhan Noor saat mendampingi … mengatakan": a time clause between subject and verb
-                when = _WHEN.search(text, seg_lo, hi)
-                if when:
-                    phrase = read_backward(text, seg_lo, when.start())
-                    if phrase and not phrase.name:
-                        phrase = None
-            adjunct = _adjunct(ws)
-            if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
-                if cut >= 0 and opening and not phrase.pronoun and (
-                    phrase.name is None or phrase.start != ws[0].start or not is_capitalised(ws[0].text)
-                ):
-                    return opening  # "Robertson, the U.S. commander, said": the appositive describes the name
-                if _embedded(text, seg_lo, phrase):
-                    return None
-                return phrase
-            if not adjunct:
-                return opening if cut >= 0 else None
-        if cut < 0:
-            return None
-        hi = cut
-    return None
 
 
 def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribution | None:
@@ -337,7 +241,7 @@ def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribut
             if phrase and (best is None or m.start() > best[0]):
                 best = (m.start(), Attribution(phrase, m.group("cue").lower(), phrase.end, "according"))
         for m in _VERBS[lang].finditer(text, start, open_):
-            phrase = _subject_before(text, start, m.start())
+            phrase = subject_before(text, start, m.start())
             if phrase and phrase.pronoun and m.group("cue") in _NARRATIVE_VERBS:
                 continue  # "she described this as …": too loose a cue to resolve a pronoun on
             if phrase and (best is None or m.start() > best[0]):

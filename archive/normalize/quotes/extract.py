@@ -41,12 +41,13 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
         spans = find_spans(text)
         lo = 0
         last: Found | None = None
+        earlier: list[Found] = []
         for k, span in enumerate(spans):
             if not span.closed and span.single and not _next_opens(paras, i, single=True):
                 continue  # an unmatched single mark is an apostrophe we could not tell apart
             continued = k == 0 and prev_unclosed is not None and opens_paragraph(text, span)
             limit = spans[k + 1].open if k + 1 < len(spans) else len(text)
-            site = Site(paras, i, before, span, k, lo, limit, language, continued, last)
+            site = Site(paras, i, before, span, k, lo, limit, language, continued, last, earlier)
             item = Found(i, span, whole=site.whole)
             item.attribution, item.rule = apply_rules(site, rules)
             if item.attribution is None:
@@ -57,6 +58,7 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
                 item.chain = prev_unclosed.chain
             items.append(item)
             last = item
+            earlier.append(item)
             att = item.attribution
             lo = att.end if att and att.end > span.close else span.close
         prev_unclosed = last if last and not last.span.closed else None

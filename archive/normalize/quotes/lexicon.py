@@ -98,6 +98,7 @@ FUNCTION_CAPS = frozenset(
     more most some many much any each every all both few several such other only just even
     what which who whom whose where why how now thus therefore moreover furthermore besides
     perhaps maybe finally his her its their our my your we they he she you those
+    or nor well yes no had can did does do is was are were
     tak tidak bila apabila agar supaya setelah sebelum selama tanpa terkait soal mengenai tentang
     """.split()
 )

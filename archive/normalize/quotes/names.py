@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
 
+from ..entities.wordlists import EN_WORDS
 from .lexicon import NAME_PARTICLES
 from .speakers import Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
@@ -73,15 +74,37 @@ def _name_at(text: str, start: int, end: int, reach: tuple[int, int]) -> tuple[s
     return _NO_NAME
 
 
+# Generational suffixes end a name but are not how a person is called: "Joseph R. Biden Jr." is
+# "Mr. Biden" in the next paragraph, so the speaker is stored as "Joseph R. Biden".
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def drop_suffix(name: str) -> str:
+    """``name`` without a generational suffix ("Jr.", "Sr.", "III")."""
+    return _SUFFIX.sub("", name) if " " in name else name
+
+
+def _headline(paragraph: str) -> bool:
+    """A line in title case ("Sarah Palin Unleashed On Trump"): its capitalised runs are not names."""
+    if len(paragraph) >= 200:
+        return False
+    ws = [w for w in paragraph.split() if w[:1].isalpha() and len(w) > 3]
+    return len(ws) >= 3 and all(w[:1].isupper() for w in ws)
+
+
 class NameBook:
     """The person names of an article, looked up on demand to expand "Putin" into "Vladimir Putin".
 
     Only the neighbourhood of each occurrence of the short name is read, so an article costs
-    a few string searches per speaker rather than a full tokenization.
+    a few string searches per speaker rather than a full tokenization. In English a short name is
+    the end of the full name ("Trump" is Donald Trump, never "Trump Tower"); Indonesians are called
+    by any one of their names ("Amran" for Andi Amran Sulaiman).
     """
 
-    def __init__(self, paragraphs: list[str]):
+    def __init__(self, paragraphs: list[str], language: str | None = None):
         self._paras = paragraphs
+        self._surname_last = language == "en"
+        self._headlines: dict[int, bool] = {}  # paragraph -> in title case (checked on demand)
         self._seen: dict[str, list[tuple[tuple[str, ...], str, int, int]]] = {}  # per article only
         # The article in one string, to find a word's occurrences with one search: a line break
         # between paragraphs is a word boundary, and a looked-up word (a part of a name split
@@ -98,9 +121,15 @@ class NameBook:
         for p, start, end in self._word_matches(re.escape(token) + r"(?!\w)"):
             text = self._paras[p]
             name = _name_at(text, start, end, _NEAR) or _name_at(text, start, end, _FAR)
-            if name is not _NO_NAME:
-                found.append((tuple(_key(x) for x in name[0].split()), name[0], p, name[1]))
+            if name is not _NO_NAME and not self._headline(p):
+                full = drop_suffix(name[0])
+                found.append((tuple(_key(x) for x in full.split()), full, p, name[1]))
         return found
+
+    def _headline(self, p: int) -> bool:
+        if p not in self._headlines:
+            self._headlines[p] = _headline(self._paras[p])
+        return self._headlines[p]
 
     def _word_matches(self, pattern: str) -> Iterator[tuple[int, int, int]]:
         r"""Paragraph, start and end of each match of ``(?<!\w)`` + ``pattern`` (one that starts
@@ -116,6 +145,16 @@ class NameBook:
             p = bisect_right(self._starts, m.start()) - 1
             yield p, m.start() - self._starts[p], m.end() - self._starts[p]
 
+    def _completes(self, short: tuple[str, ...], folded: tuple[str, ...]) -> bool:
+        """``folded`` is a fuller form of the name ``short``. In English the short form ends the full
+        name, or (Chinese, Korean, Vietnamese names: family name first, "Liu" for Liu Xiaming)
+        starts a name whose other words are no English words ("Trump Tower", "Palin Unleashed")."""
+        if not self._surname_last:
+            return any(folded[k : k + len(short)] == short for k in range(len(folded) - len(short) + 1))
+        if folded[-len(short) :] == short:
+            return True
+        return len(short) == 1 and folded[0] == short[0] and not any(w in EN_WORDS for w in folded[1:])
+
     def fullest(self, name: str, para: int, pos: int) -> str:
         """The longest name that contains ``name``; between different people, the nearest earlier."""
         parts = name.split()
@@ -124,10 +163,9 @@ class NameBook:
             return name
         found: dict[tuple[str, ...], tuple[str, tuple[int, int]]] = {}
         for folded, full, p, q in self._names_around(parts[0]):
-            # Indonesians are often called by any one of their names ("Amran" for Andi Amran Sulaiman)
-            if len(folded) > len(short) and any(
-                folded[k : k + len(short)] == short for k in range(len(folded) - len(short) + 1)
-            ):
+            if len(folded) <= len(short):
+                continue
+            if self._completes(short, folded):
                 near = (p, q) if (p, q) <= (para, pos) else (-p, -q)
                 if folded not in found or near > found[folded][1]:
                     found[folded] = (full, near)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .cues import _subject_before, sentence_start
+from ..entities.lexicon import KNOWN_ORGS
+from .cues import sentence_start
+from .subjects import subject_before
 from .speakers import Phrase, is_acronym
 
 # Reporting verbs whose subject may be the source of a later "it said".
@@ -33,9 +35,13 @@ _PLURAL_VERB = r"\b{name}\s+(?:have|are|were)\b"
 
 
 def is_body(phrase: Phrase, paras: list[str]) -> bool:
+    """An organisation, not a person: a body word ("Authority", "Records"), an acronym, a body the
+    entity lists know ("White House", "Reuters"), or named as one in the article (``paras``)."""
     text = phrase.text
     words = [w.casefold() for w in re.findall(r"[\w&]+", text)]
     if any(w in _BODY_WORDS for w in words):
+        return True
+    if tuple(words[-3:]) in KNOWN_ORGS or tuple(words[-2:]) in KNOWN_ORGS:
         return True
     if is_acronym(text):
         return True
@@ -53,7 +59,7 @@ def _candidates(text: str, hi: int) -> list[tuple[int, Phrase]]:
     for m in _REPORTING.finditer(text, 0, hi):
         start = sentence_start(text, 0, m.start())
         adv = _SKIP_ADVERBS.search(text, start, m.start())
-        phrase = _subject_before(text, start, adv.start() if adv else m.start())
+        phrase = subject_before(text, start, adv.start() if adv else m.start())
         if phrase and not phrase.pronoun and not phrase.plural and (phrase.name or phrase.role):
             found.append((m.start(), phrase))
     return found

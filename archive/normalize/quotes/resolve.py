@@ -3,9 +3,13 @@ to the fullest name in the article, "it" / "the company" to the body last named 
 
 from __future__ import annotations
 
+import re
+
 from .antecedents import sentence_subjects, speech_subjects
 from .cues import sentence_start
-from .names import NameBook
+from .lexicon import PLURAL_PRONOUNS
+from .names import NameBook, drop_suffix
+from .pronouns import Candidate, Genders, antecedent
 from .organisations import BODY_NOUNS, body_antecedent, is_body, proper_body
 from .rules import Found
 from .speakers import Phrase, read_forward
@@ -56,6 +60,20 @@ def _refers_to_body(phrase: Phrase) -> bool:
     return len(ws) == 2 and ws[0] == "the" and ws[1] in BODY_NOUNS
 
 
+_LOOK_BACK = 12  # paragraphs searched for the subject a pronoun points back to
+_JOINT = re.compile(r"\s+(?:and|dan|&)\s+")
+
+
+def _group(phrase: Phrase, book: NameBook, para: int, pos: int) -> str | None:
+    """The speaker of a plural phrase: the phrase itself, or for joint names both names in full."""
+    if phrase.text.casefold() in PLURAL_PRONOUNS or phrase.text.casefold() == "it":
+        return None
+    parts = _JOINT.split(phrase.text)
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+        return " and ".join(book.fullest(p, para, pos) for p in parts)
+    return phrase.text
+
+
 def _sentence_opener(text: str, open_: int, cue: int) -> Phrase | None:
     """The named person that opens the sentence of a quote whose cue ("he said") comes before it."""
     if cue > open_:
@@ -72,25 +90,49 @@ def _sentence_opener(text: str, open_: int, cue: int) -> Phrase | None:
 
 def resolve(items: list[Found], paras: list[str], language: str | None) -> list[Quote]:
     """Turn phrases into names: pronouns to the latest speaker, short names to the fullest."""
-    book = NameBook(paras)
+    book = NameBook(paras, language)
+    genders = Genders(paras)
     subjects: dict[int, list[tuple[int, Phrase]]] = {}  # paragraph -> named speech subjects, on demand
     last: tuple[tuple[int, int], str, str | None] | None = None  # position, speaker, role
     resolved: dict[int, tuple[str | None, str | None]] = {}
     spoken: list[tuple[tuple[int, int], str, Phrase | None, bool]] = []  # earlier speakers (see body_antecedent)
     bodies: set[str] = set()
 
-    def latest_subject(where: tuple[int, int]) -> tuple[int, int, Phrase] | None:
-        """The last named subject of a speech verb before ``where``; else of any sentence."""
-        for p in range(where[0], -1, -1):
+    def candidates(where: tuple[int, int], opener: Phrase | None) -> list[Candidate]:
+        """Who a pronoun at ``where`` may stand for: the sentence's opener, the named subjects of
+        speech verbs (the paragraphs before, back to the last that has one), earlier speakers;
+        the subjects of any sentence only while nobody has spoken yet."""
+        found = [Candidate((where[0], opener.start), opener.name or "", opener.role)] if opener else []
+        for p in range(where[0], max(-1, where[0] - _LOOK_BACK), -1):
             if p not in subjects:
                 subjects[p] = speech_subjects(paras[p], language)
-            before = [s for s in subjects[p] if (p, s[0]) < where]
-            if before:
-                return (p, before[-1][0], before[-1][1])
-        if last is None:
-            weak = [(p, pos, ph) for p in range(where[0] + 1) for pos, ph in sentence_subjects(paras[p]) if (p, pos) < where]
-            return weak[-1] if weak else None
-        return None
+            for pos, ph in subjects[p]:
+                if (p, pos) < where:
+                    found.append(Candidate((p, pos), ph.name or "", ph.role, is_body(ph, [])))
+        found.extend(Candidate(w, name, None, known) for w, name, _phrase, known in spoken if w < where)
+        return found
+
+    def weak_candidates(where: tuple[int, int]) -> list[Candidate]:
+        """Names that open any sentence before ``where`` ("Marathon runner Eliud Kipchoge crossed …"):
+        tried when no speaker or speech subject can be meant."""
+        return [
+            Candidate((p, pos), ph.name or "", ph.role)
+            for p in range(max(0, where[0] - _LOOK_BACK), where[0] + 1)
+            for pos, ph in sentence_subjects(paras[p])
+            if (p, pos) < where
+        ]
+
+    def full(candidate: Candidate) -> str:
+        return book.fullest(candidate.name, *candidate.where) if candidate.name else ""
+
+    known_bodies: dict[str, bool] = {}
+
+    def organisation(candidate: Candidate) -> bool:
+        """"Big Machine have twice denied": a name the article treats as an organisation."""
+        if candidate.name not in known_bodies:
+            phrase = Phrase(candidate.name, candidate.role, candidate.name, 0, 0)
+            known_bodies[candidate.name] = bool(candidate.name) and is_body(phrase, paras)
+        return known_bodies[candidate.name]
 
     out: list[Quote] = []
     for item in items:
@@ -109,21 +151,25 @@ def resolve(items: list[Found], paras: list[str], language: str | None) -> list[
             if speaker is None and not att.phrase.plural:
                 speaker = att.phrase.role
             resolved[id(att)] = (speaker, None)
-        elif att and att.phrase and not att.phrase.plural:
+        elif att and att.phrase and att.phrase.plural:
+            # "the doctors wrote", "Cummings and Conyers wrote": a group speaks; the phrase as written,
+            # each name of a joint speaker completed. A bare "they" / "mereka" names nobody.
+            speaker = _group(att.phrase, book, item.para, item.span.open)
+            resolved[id(att)] = (speaker, None)
+        elif att and att.phrase:
             phrase = att.phrase
             if phrase.pronoun:
-                # he/she/ia/dia/-nya: the latest person seen speaking, quoted or reported
-                ev = latest_subject(where)
+                # he/she/ia/dia/-nya: the latest person seen speaking, quoted or reported, or the
+                # person the pronoun's own sentence is about ("Carlineo was arrested … in which he
+                # said …"), of the pronoun's gender (pronouns.py)
                 opener = _sentence_opener(text, item.span.open, phrase.start)
-                if opener and (last is None or (item.para, opener.start) > last[0]) and (
-                    ev is None or (item.para, opener.start) > (ev[0], ev[1])
-                ):
-                    # "Carlineo was arrested … in which he said …": the person the pronoun's own sentence is about
-                    speaker, role = book.fullest(opener.name or "", item.para, opener.start), opener.role
-                elif ev and (last is None or (ev[0], ev[1]) > last[0]):
-                    speaker, role = book.fullest(ev[2].name or "", ev[0], ev[1]), ev[2].role
-                elif last:
+                chosen = antecedent(phrase.text, candidates(where, opener), genders, full, organisation)
+                if chosen is None:
+                    chosen = antecedent(phrase.text, weak_candidates(where), genders, full, organisation)
+                if chosen is not None and last is not None and chosen.where == last[0] and chosen.name == last[1]:
                     speaker, role = last[1], last[2]
+                elif chosen is not None:
+                    speaker, role = full(chosen), chosen.role
             elif phrase.name:
                 speaker, role = book.fullest(phrase.name, item.para, item.span.open), phrase.role
                 if speaker == phrase.name and role is None:
@@ -153,7 +199,7 @@ def resolve(items: list[Found], paras: list[str], language: str | None) -> list[
                 start=item.span.start,
                 end=item.span.end,
                 text=text[item.span.start : item.span.end],
-                speaker=speaker,
+                speaker=drop_suffix(speaker) if speaker else None,
                 cue=(att.cue.lower() if att and att.cue and speaker else None),
                 role=role if speaker else None,
                 rule=item.rule if speaker else None,

@@ -15,21 +15,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
 from .antecedents import previous_sentence
+from .clauses import governing, person_like
 from .cues import Attribution, is_naming, parse_head, parse_late, parse_tail, sentence_end, sentence_start
 from .marks import Span, opens_paragraph
 
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from dan di ke dari yang untuk atau".split())
 _GAP = re.compile(r"[\s,;:.\-–—]*")
+_END_GAP = re.compile(r"[\s,;:.!?\-–—\"”’'»)]*")  # a sentence end, closing marks included
 # "…," adding "…" / "…," menambahkan "…": a participle that carries the same speaker on.
 _CONTINUING = re.compile(r"[\s,;:]*(?:adding|saying|continuing|menambahkan|melanjutkan)[\s,:]*")
 # "…," said X in a statement, "as it's …": a short adjunct after the cue, then the sentence goes on.
 _CLAUSE_GAP = re.compile(r"[^.!?;:\"“”«»]{0,60},\s*")
 _EMPTY_TAIL = re.compile(r"[\s.,;:!?)\]]*")
+
+
+class _lazy:
+    """A property computed on first use and then kept (``functools.cached_property`` without its
+    lock: a site lives in one thread, and the rules ask for the same facts many times)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 class _Nobody:
@@ -68,28 +85,33 @@ class Site:
     language: str | None
     continued: bool  # the quote restarts one left open at the end of the previous paragraph
     last: Found | None  # the previous quote of the same paragraph
-    extra: dict = field(default_factory=dict)
+    earlier: list[Found] = field(default_factory=list)  # all the paragraph's quotes before this one
 
     @property
     def text(self) -> str:
         return self.paras[self.para]
 
-    @cached_property
+    @_lazy
     def quoted(self) -> str:
         return self.text[self.span.start : self.span.end]
 
-    @cached_property
+    @_lazy
     def whole(self) -> bool:
         """The quote is all the paragraph holds (but for marks and final punctuation)."""
         return not self.text[: self.span.open].strip() and bool(_EMPTY_TAIL.fullmatch(self.text, self.span.close))
 
-    @cached_property
+    @_lazy
     def term_like(self) -> bool:
         return term_like(self.quoted)
 
-    @cached_property
+    @_lazy
     def sentence_like(self) -> bool:
-        return sentence_like(self.quoted)
+        return len(_WORDS.findall(self.quoted)) >= 3 and not self.term_like
+
+    @_lazy
+    def head(self) -> Attribution | None:
+        """The attribution before the quote in its sentence (colon, according to, reported speech)."""
+        return parse_head(self.text, self.lo, self.span.open, self.language)
 
 
 class Rule(NamedTuple):
@@ -98,9 +120,10 @@ class Rule(NamedTuple):
 
 
 def term_like(text: str) -> bool:
-    """A short capitalised phrase without sentence punctuation: a title or a name, not speech."""
+    """A short capitalised phrase without sentence punctuation: a title or a name, not speech.
+    (A final period or comma does not count: American style sets them inside the marks, "Cake Boss.")"""
     ws = _WORDS.findall(text)
-    if not ws or len(ws) > 8 or text.rstrip()[-1:] in ".!?":
+    if not ws or len(ws) > 8 or text.rstrip().rstrip(".,")[-1:] in ".!?":
         return False
     content = [w for w in ws if w.casefold() not in _SMALL_WORDS]
     return bool(content) and all(w[:1].isupper() for w in content)
@@ -161,7 +184,7 @@ def term(site: Site) -> _Nobody | None:
 
 def introduced(site: Site) -> Attribution | None:
     """A colon or "according to" before the quote: ``X said: "…"``, ``menurut X, "…"``."""
-    head = parse_head(site.text, site.lo, site.span.open, site.language)
+    head = site.head
     return head if head and head.source in ("colon", "according") else None
 
 
@@ -173,7 +196,7 @@ def indonesian_term(site: Site) -> _Nobody | None:
 
 def reported(site: Site) -> Attribution | None:
     """The quote sits in reported speech: ``X mengatakan … bahwa "…"`` / ``X said the plan was "…"``."""
-    return parse_head(site.text, site.lo, site.span.open, site.language)
+    return site.head
 
 
 def late_cue(site: Site) -> Attribution | None:
@@ -196,22 +219,38 @@ def same_cue(site: Site) -> Attribution | None:
     """A quote right after another quote's cue continues it: ``"…," kata X, "…"`` /
     ``"…," he said. "…"`` / ``"…," she said, adding, "…"``."""
     last = site.last
+    terms_between = False
+    if last is not None and last.attribution is None:
+        # '"…," Trump said on ABC's "Good Morning America." "…"': a title between a cue and the
+        # next quote does not end the speaker's turn
+        last = next((f for f in reversed(site.earlier) if f.attribution is not None), None)
+        terms_between = True
     if last is None or last.attribution is None:
         return None
     text, span, cue_end = site.text, site.span, last.attribution.end
     if cue_end > span.open:
         return None
+    if terms_between:
+        between = [f for f in site.earlier if f.span.open > cue_end]
+        if not between or not site.sentence_like or not _same_sentence_gap(text, cue_end, span.open, quotes_ok=True):
+            return None
+        return last.attribution
     gap = (
         _GAP.fullmatch(text, cue_end, span.open)
         or _CONTINUING.fullmatch(text, last.span.close, span.open)
         or (_CLAUSE_GAP.fullmatch(text, cue_end, span.open) and text[span.start : span.start + 1].islower())
     )
-    if gap or (_same_sentence_gap(text, cue_end, span.open) and _EMPTY_TAIL.fullmatch(text, span.close, site.limit)):
+    if gap or (
+        _same_sentence_gap(text, cue_end, span.open)
+        and (_EMPTY_TAIL.fullmatch(text, span.close, site.limit) or site.sentence_like)
+    ):
+        # '"…," Trump said Wednesday on ABC. "She's not going to do very well …" and more': the
+        # sentence after a quote's cue that opens with a quote goes on with the same speaker
         return last.attribution
     return None
 
 
-def _same_sentence_gap(text: str, lo: int, hi: int) -> bool:
+def _same_sentence_gap(text: str, lo: int, hi: int, quotes_ok: bool = False) -> bool:
     """Only punctuation, or the rest of the attribution's sentence ("said X, the energy
     secretary."), lies between a cue and the next quote."""
     if lo > hi:
@@ -219,7 +258,7 @@ def _same_sentence_gap(text: str, lo: int, hi: int) -> bool:
     if _GAP.fullmatch(text, lo, hi):
         return True
     end = sentence_end(text, lo, hi)
-    return end < hi and _GAP.fullmatch(text, end, hi) is not None and '"' not in text[lo:hi]
+    return end < hi and _END_GAP.fullmatch(text, end, hi) is not None and (quotes_ok or '"' not in text[lo:hi])
 
 
 def sentence_before(site: Site) -> Attribution | None:
@@ -234,22 +273,57 @@ def sentence_before(site: Site) -> Attribution | None:
     return previous_sentence(site.text, site.lo, site.span.open, site.language)
 
 
-_COMMON = [
-    Rule("tail", tail_cue),
-    Rule("term", term),
-    Rule("introduced", introduced),
-]
-_LATER = [
-    Rule("reported", reported),
-    Rule("late", late_cue),
-    Rule("colon-paragraph", colon_paragraph),
-    Rule("same-cue", same_cue),
-    Rule("sentence-before", sentence_before),
-]
+def governing_verb(site: Site) -> Attribution | None:
+    """A partial quote inside a sentence belongs to the subject of the verb that attributes it:
+    ``Trump called it "a disgrace"``, ``she described growth as "significant"``, ``Clinton smiled and
+    said she was "tired"``, ``…, telling ABC that there is "a weird deal going on"``."""
+    return _governed(site, attributing=True)
 
+
+def clause_subject(site: Site) -> Attribution | None:
+    """A partial quote whose sentence has no attributing verb: the subject of the nearest clause
+    (``Mr. Trump assailed the judge for his "Mexican heritage"``) — the person the sentence reports on."""
+    return _governed(site, attributing=False)
+
+
+def _governed(site: Site, attributing: bool) -> Attribution | None:
+    text, span = site.text, site.span
+    start = sentence_start(text, 0, span.open)
+    if not text[start : span.open].strip():
+        return None
+    clause = governing(text, start, span.open)
+    if clause is None or clause.attributing != attributing:
+        return None
+    if not attributing and not person_like(clause.subject):
+        return None  # "The tax reduced emissions with "negligible effects"": no one to say it
+    return Attribution(clause.subject, clause.verb, clause.end, "governing")
+
+
+# The rules in order of precedence. English reads the clauses of a sentence (clauses.py) where
+# Indonesian relies on its speech-verb patterns; a one-word quote in Indonesian is a term.
 RULES: dict[str, list[Rule]] = {
-    "en": _COMMON + _LATER,
-    "id": _COMMON + [Rule("indonesian-term", indonesian_term)] + _LATER,
+    "en": [
+        Rule("tail", tail_cue),
+        Rule("term", term),
+        Rule("introduced", introduced),
+        Rule("late", late_cue),
+        Rule("governing-verb", governing_verb),
+        Rule("reported", reported),
+        Rule("colon-paragraph", colon_paragraph),
+        Rule("same-cue", same_cue),
+        Rule("sentence-before", sentence_before),
+    ],
+    "id": [
+        Rule("tail", tail_cue),
+        Rule("term", term),
+        Rule("introduced", introduced),
+        Rule("indonesian-term", indonesian_term),
+        Rule("late", late_cue),
+        Rule("reported", reported),
+        Rule("colon-paragraph", colon_paragraph),
+        Rule("same-cue", same_cue),
+        Rule("sentence-before", sentence_before),
+    ],
 }
 
 

@@ -53,6 +53,10 @@ _SPECIALIST = re.compile(r"Sp[A-Z]")
 _CONNECTORS = frozenset("dan and of for untuk serta".split())
 # Abbreviations whose period does not end a sentence ("on Nov. 8", "James Kennedy Jr.").
 _ABBREVIATIONS = frozenset("jan feb aug sep sept oct nov dec jr sr inc corp vs".split())
+# Determiners that open a description standing for a speaker ("the designer", "one official").
+_DESCRIBERS = frozenset("the a an one another his her their".split())
+# A short qualifier between a role and the name in apposition: "his best friend at Lehigh, Bruce Turry".
+_QUALIFIER = re.compile(r"\s+(?:at|of|for|from|in|with)\s+[^,;:.!?\"“”()]{1,40}")
 _MAX_NAME = 5
 _MAX_PHRASE = 12
 
@@ -266,14 +270,21 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
     while run and (run[-1].text in NAME_PARTICLES or _key(run[-1].text) in _DETERMINERS):
         run.pop()
     phrase = split_phrase(text, run)
+    if phrase is None and lower_ok and len(run) >= 2 and _key(run[0].text) in _DESCRIBERS:
+        # "said the designer", "tweeted a German user": a description stands for the speaker
+        whole = text[run[0].start : run[-1].end]
+        last = run[-1].text
+        plural = last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        phrase = Phrase(None, None if plural else whole, whole, run[0].start, run[-1].end, plural=plural)
     # Apposition wins over a name found inside a role ("Ketua Kelompok Tani Sumber Rejeki, Wayan").
-    leads_with_role = bool(run) and (_is_role(run[0].text) or (_key(run[0].text) in _DETERMINERS and len(run) > 1 and _is_role(run[1].text)))
+    leads_with_role = bool(run) and (_is_role(run[0].text) or (_key(run[0].text) in _DETERMINERS and len(run) > 1))
     if phrase is None or not run or run[-1].stop_after or (phrase.name is not None and not leads_with_role):
         return phrase
-    # "kata Kepala Humas Polda, AKBP Budi Santoso, ..." / "said the spokesman, Dmitry Peskov":
-    # a role followed by a comma and a name: the name is the speaker, the role its role.
+    # "kata Kepala Humas Polda, AKBP Budi Santoso, ..." / "said the spokesman, Dmitry Peskov" /
+    # "said his best friend at Lehigh, Bruce Turry": a role followed by a comma and a name: the
+    # name is the speaker, the role its role.
     comma = text.find(",", run[-1].end, hi)
-    if comma < 0 or text[run[-1].end : comma].strip():
+    if comma < 0 or (text[run[-1].end : comma].strip() and not _QUALIFIER.fullmatch(text, run[-1].end, comma)):
         return phrase
     nxt = words(text, comma + 1, hi, most=_MAX_NAME + 2)
     names: list[Word] = []

@@ -1,0 +1,200 @@
+"""Read the clauses of an English sentence up to a quote: which verbs it has and who their subjects are.
+
+A partial quote inside a sentence belongs to the subject of the verb that governs it: "Trump called
+it "a disgrace"", "she described growth as "significant"", "Clinton smiled and said she was "tired"",
+"Trump, who is battling Carson, has picked up on the criticism, telling ABC that there is "a weird
+deal going on"". Without a parser, finite verbs are known by form (the speech and characterising
+verb lists, auxiliaries, irregular verbs, -ed endings) and their subjects are read backwards from
+them; a verb with no subject of its own continues the subject before it (coordinated verbs,
+participles after a comma), and "who" points back to the phrase it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from ..entities import gazetteer
+from ..entities.wordlists import EN_WORDS
+from .lexicon import OCCUPATIONS, ROLE_WORDS
+from .subjects import subject_before
+from .speakers import Phrase, Word, read_backward, read_forward, words
+
+_SPEECH = lexicon.verbs("en", "speech_verbs")
+_CHARACTERISING = lexicon.verbs("en", "characterising_verbs")
+_IRREGULAR = lexicon.verbs("en", "irregular_verbs")
+# Finite forms (3rd person, past) and participles of the verbs that attribute words or views.
+_ATTRIBUTING = frozenset(f for v in _SPEECH + _CHARACTERISING for f in (v.third, v.past, v.participle))
+_GERUNDS = frozenset(v.gerund for v in _SPEECH + _CHARACTERISING)
+_AUXILIARIES = lexicon.words("auxiliaries", ("en",))
+_IRREGULAR_FINITE = frozenset(f for v in _IRREGULAR for f in (v.third, v.past))
+# Words that may stand between an auxiliary and its verb, or between a subject and its verb.
+_ADVERBS = frozenset(
+    "not n't also later then again further simply quickly once since never always often still just even "
+    "already repeatedly recently previously publicly privately reportedly openly finally initially "
+    "immediately first long".split()
+)
+# -ed words that are adjectives far more often than verbs before a noun.
+_ED_ADJECTIVES = frozenset("so-called alleged embattled unnamed unidentified concerned unrelated supposed".split())
+_JOINERS = frozenset(("and", "but", "or", "then", "yet"))
+_TO = frozenset(("to",))
+# Base forms of the attributing verbs, read only as infinitives ("to say"): bare, most are nouns too.
+_BASES = frozenset(v.base for v in _SPEECH + _CHARACTERISING)
+_GERUND_LEADS = frozenset(("while", "after", "before", "by", "when"))
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+$")
+# A verb followed by "that" reports a statement or a belief ("Walter Hewlett sniped that …").
+_THAT = re.compile(r",?\s+that\b")
+_CLOSING_QUOTE = re.compile(r"[\"”’'],?\s*$")
+_WHO = frozenset(("who", "whom"))
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A verb of the sentence with its subject: ``attributing`` when the verb reports or judges words."""
+
+    subject: Phrase
+    verb: str
+    start: int  # where the verb starts
+    end: int
+    attributing: bool
+
+
+def _kind(word: str) -> str | None:
+    """What a lower-case word is as a verb: attributing, gerund, auxiliary, verb, or None."""
+    if word in _ATTRIBUTING:
+        return "attributing"
+    if word in _GERUNDS:
+        return "gerund"
+    if word in _AUXILIARIES:
+        return "auxiliary"
+    if word in _IRREGULAR_FINITE:
+        return "verb"
+    if len(word) >= 5 and word.endswith("ed") and word not in _ED_ADJECTIVES and word.isalpha():
+        return "verb"
+    return None
+
+
+def _adverb(word: str) -> bool:
+    low = word.casefold()
+    return low in _ADVERBS or (len(low) > 4 and low.endswith("ly") and word.islower())
+
+
+def _before_is(text: str, lo: int, pos: int, kinds: frozenset[str]) -> int | None:
+    """Where the word before ``pos`` (skipping adverbs and commas) starts when it is one of ``kinds``."""
+    ws = words(text, max(lo, pos - 60), pos)
+    k = len(ws) - 1
+    while k >= 0 and _adverb(ws[k].text):
+        k -= 1
+    if k >= 0 and ws[k].text.casefold() in kinds:
+        return ws[k].start
+    return None
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    """Only a comma (and adverbs) separate ``pos`` from what comes before: "…, saying"."""
+    before = text[lo:pos].rstrip()
+    return before.endswith(",")
+
+
+def _antecedent(text: str, lo: int, who: int) -> Phrase | None:
+    """"said Weaver, who said …": the phrase that "who" follows."""
+    end = len(text[:who].rstrip().rstrip(","))
+    phrase = read_backward(text, lo, end)
+    return phrase if phrase and (phrase.name or phrase.role) and not phrase.plural else None
+
+
+@lru_cache(maxsize=4096)
+def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
+    """The verbs of ``text[lo:hi]`` (one sentence up to a quote) that have a subject, in order.
+
+    Cached: the quotes of one sentence read the same clauses."""
+    out: list[Clause] = []
+    current: Phrase | None = None
+    ws: list[Word] = words(text, lo, hi)
+    skip_until = -1
+    for n, w in enumerate(ws):
+        if w.start < skip_until:
+            continue
+        low = w.text.casefold()
+        if not w.text[:1].islower():
+            continue
+        kind = _kind(low)
+        if kind is None and low in _BASES and _before_is(text, lo, w.start, _TO) is not None:
+            # "went on to say", "wants to call it …": an infinitive of the verb whose subject leads
+            if current is not None:
+                out.append(Clause(current, w.text, w.start, w.end, True))
+            continue
+        if kind is None:
+            continue
+        subject: Phrase | None = None
+        attributing = kind in ("attributing", "gerund") or _THAT.match(text, w.end, hi) is not None
+        if kind == "attributing" and _CLOSING_QUOTE.search(text, lo, w.start):
+            # '"…," said Biden, urging …': the subject of an inverted cue follows it
+            subject = read_forward(text, w.end, hi, lower_ok=True)
+            if subject is not None:
+                out.append(Clause(subject, w.text, w.start, subject.end, True))
+                current = subject
+            continue
+        if kind == "gerund":
+            # "…, saying …", "…, calling it …": a participle after a comma shares the clause's subject
+            if _after_comma(text, lo, w.start) or _before_is(text, lo, w.start, _GERUND_LEADS) is not None:
+                subject = current
+            elif (with_ := _WITH_SUBJECT.search(text, lo, w.start)) is not None:
+                # "with Gorka noting the absurdity of …": the subject of an absolute clause
+                subject = read_backward(text, with_.end(), with_.end() + len(with_.group(1)))
+        else:
+            subject = subject_before(text, lo, w.start)
+            if subject is None and (who := _before_is(text, lo, w.start, _WHO)) is not None:
+                subject = _antecedent(text, lo, who)
+            if subject is None and (_before_is(text, lo, w.start, _JOINERS) is not None or _after_comma(text, lo, w.start)):
+                # "Ms. Sherry smiled and said …": the verbs share a subject; a second speech verb
+                # pairs with the first ("X said that Carson is "…" and said that Trump …")
+                said = next((c.subject for c in reversed(out) if c.attributing), None)
+                subject = said if attributing and said is not None else current
+        if kind == "auxiliary":
+            # the verb group: "has picked up", "did not say", "is questioning"
+            m = n + 1
+            while m < len(ws) and _adverb(ws[m].text):
+                m += 1
+            if m < len(ws) and ws[m].text[:1].islower():
+                verb_kind = _kind(ws[m].text.casefold())
+                skip_until = ws[m].end
+                attributing = verb_kind in ("attributing", "gerund") or _THAT.match(text, ws[m].end, hi) is not None
+                if subject is not None:
+                    out.append(Clause(subject, f"{w.text} {ws[m].text}", w.start, ws[m].end, attributing))
+                    current = subject
+                continue
+        if subject is not None:
+            out.append(Clause(subject, w.text, w.start, w.end, attributing))
+            current = subject
+    return tuple(out)
+
+
+def governing(text: str, lo: int, hi: int) -> Clause | None:
+    """The clause that governs a quote at ``hi``: the last verb that attributes words (said, called,
+    described, accused…) before it in its sentence, else the last verb with a subject."""
+    found = clauses(text, lo, hi)
+    for clause in reversed(found):
+        if clause.attributing:
+            return clause
+    return found[-1] if found else None
+
+
+def person_like(phrase: Phrase) -> bool:
+    """A subject that can be a person speaking: a pronoun, a name that is not a place or a common
+    word ("Alabama", "Optimism"), or a description headed by a role ("the senator", "one official")."""
+    if phrase.pronoun:
+        return True
+    if phrase.name:
+        ws = phrase.name.split()
+        if all(w.casefold().strip(".") in EN_WORDS for w in ws):
+            return False
+        return gazetteer.get().phrases.get(gazetteer.norm(phrase.name)) is None
+    return bool(phrase.role) and any(_role_word(w) for w in phrase.role.split())
+
+
+def _role_word(word: str) -> bool:
+    key = word.casefold().strip(".,")
+    return key in ROLE_WORDS or key in OCCUPATIONS or key.rstrip("s") in ROLE_WORDS or key.rstrip("s") in OCCUPATIONS
