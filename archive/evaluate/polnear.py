@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
+from archive.evaluate.scoring import prf, speaker_matches
 from archive.normalize.quotes import extract_quotes
 
 DEFAULT_DIR = Path(os.environ.get("ARCHIVE_POLNEAR", "../shared/corpora/polnear"))
@@ -53,12 +54,6 @@ def _norm(text: str | None) -> str:
 def is_named(source: str | None) -> bool:
     """The gold source contains a proper name (a capitalised word that is not a pronoun)."""
     return bool(source) and any(w[:1].isupper() and w.casefold().rstrip(".") not in _NOT_NAMES for w in _WORD.findall(source))
-
-
-def speaker_matches(speaker: str | None, source: str) -> bool:
-    """The last word of our speaker is one of the gold source's words (case-insensitive)."""
-    ours = _WORD.findall(speaker or "")
-    return bool(ours) and ours[-1].casefold() in {w.casefold() for w in _WORD.findall(source)}
 
 
 def _tokens(paragraph: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -149,18 +144,12 @@ def evaluate(paths: list[Path]) -> dict:
     return {"scores": scores(c), "rules": {k: scores(v) for k, v in rules.items()}, "misses": misses, "pronouns": pronouns}
 
 
-def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = matched / predicted if predicted else 1.0
-    r = matched / gold if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def scores(c: Counter) -> dict:
     """Precision, recall and F1 (segments and tokens) and named-speaker accuracy from counts."""
     out = dict(c)
-    out["precision"], out["recall"], out["f1"] = _prf(c["matched"], c["predicted"], c["gold"])
+    out["precision"], out["recall"], out["f1"] = prf(c["matched"], c["predicted"], c["gold"])
     if "gold_tokens" in c:
-        out["token_precision"], out["token_recall"], out["token_f1"] = _prf(
+        out["token_precision"], out["token_recall"], out["token_f1"] = prf(
             c["matched_tokens"], c["predicted_tokens"], c["gold_tokens"]
         )
     out["named_speaker_accuracy"] = c["named_ok"] / c["named"] if c["named"] else 1.0

@@ -5,7 +5,9 @@ lists only quotes that have a speaker (a scare quote or title returned with ``sp
 neither a hit nor a false alarm; given a speaker, it is a false positive). A prediction matches a
 gold quote of the same passage with the same text after whitespace normalization. A quote
 continued over paragraphs is one gold entry per paragraph piece, as the extractor returns it.
-Speaker accuracy is over matched quotes, by case-insensitive exact name.
+Speaker accuracy is over matched quotes: the last word of our speaker among the gold speaker's
+words (``scoring.speaker_matches``, the rule the PolNeAR scoring uses: "Trump" for "Donald Trump");
+``exact`` counts case-insensitive identical names.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+from archive.evaluate.scoring import speaker_matches
 from archive.normalize.quotes import extract_quotes
 
 DEFAULT_PATH = Path("tests/data/quotes_dev.jsonl")
@@ -26,7 +29,7 @@ def _norm(text: str | None) -> str:
 
 
 def _blank() -> dict:
-    return {"passages": 0, "gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0, "cue_ok": 0}
+    return {"passages": 0, "gold": 0, "predicted": 0, "matched": 0, "speaker_ok": 0, "exact_ok": 0, "cue_ok": 0}
 
 
 def _finish(c: dict) -> dict:
@@ -36,6 +39,7 @@ def _finish(c: dict) -> dict:
     c["recall"] = r
     c["f1"] = 2 * p * r / (p + r) if p + r else 0.0
     c["speaker_accuracy"] = c["speaker_ok"] / c["matched"] if c["matched"] else 1.0
+    c["exact_speaker_accuracy"] = c["exact_ok"] / c["matched"] if c["matched"] else 1.0
     c["cue_accuracy"] = c["cue_ok"] / c["matched"] if c["matched"] else 1.0
     return c
 
@@ -64,11 +68,13 @@ def evaluate(path: str | Path = DEFAULT_PATH) -> dict:
                 misses.append({"id": rec["id"], "kind": "missed", "text": gold["text"], "gold_speaker": gold["speaker"]})
                 continue
             free.remove(match)
-            speaker_ok = _norm(match.speaker).casefold() == _norm(gold["speaker"]).casefold()
+            exact_ok = _norm(match.speaker).casefold() == _norm(gold["speaker"]).casefold()
+            speaker_ok = speaker_matches(match.speaker, gold["speaker"])
             cue_ok = _norm(match.cue).casefold() == _norm(gold.get("cue")).casefold()
             for key in (lang, "overall"):
                 counts[key]["matched"] += 1
                 counts[key]["speaker_ok"] += speaker_ok
+                counts[key]["exact_ok"] += exact_ok
                 counts[key]["cue_ok"] += cue_ok
             if not speaker_ok:
                 misses.append(
@@ -86,13 +92,14 @@ def main(argv: list[str]) -> int:
         print(f"no such dev set: {path}", file=sys.stderr)
         return 2
     result = evaluate(path)
-    print(f"{'set':<8} {'pass':>4} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6} {'cue':>6}")
+    print(f"{'set':<8} {'pass':>4} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6} {'exact':>6} {'cue':>6}")
     scores = result["scores"]
     for key in sorted(scores, key=lambda k: (k == "overall", k)):
         c = scores[key]
         print(
             f"{key:<8} {c['passages']:>4} {c['gold']:>5} {c['predicted']:>5} {c['matched']:>5} "
-            f"{c['precision']:>6.3f} {c['recall']:>6.3f} {c['f1']:>6.3f} {c['speaker_accuracy']:>6.3f} {c['cue_accuracy']:>6.3f}"
+            f"{c['precision']:>6.3f} {c['recall']:>6.3f} {c['f1']:>6.3f} {c['speaker_accuracy']:>6.3f} "
+            f"{c['exact_speaker_accuracy']:>6.3f} {c['cue_accuracy']:>6.3f}"
         )
     if result["misses"]:
         print(f"\nmisses ({len(result['misses'])}):")

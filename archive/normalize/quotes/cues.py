@@ -149,7 +149,15 @@ def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None
     return Attribution(phrase, re.sub(r"\s+", " ", m.group("cue")), m.end(), "tail")
 
 
-_APPOSITIVE_GAP = re.compile(r",[^\"“”]*,(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$")
+_APPOSITIVE_GAP = re.compile(
+    r"(?:\s*\([A-Z][^()]{0,14}\))?,[^\"“”]*,(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$"
+)
+_AFFILIATED = re.compile(r"\s*\([A-Z][^()]{0,14}\)\s*$")  # "Rep. John Mica (R-Fla.)": party and state
+# "a narrator in the Clinton ad", "one person with knowledge of the talks": a description with its
+# modifier, standing between a quote and its verb
+_DESCRIPTION = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome|[Tt]wo|[Tt]hree)\s+[^,;:.!?\"“”()]{2,80}?\s*$"
+)
 _TAIL_REACH = 200  # characters between a quote and the verb of its attribution
 
 
@@ -169,10 +177,17 @@ def _verb_ahead(text: str, pos: int, hi: int, lang: str) -> Attribution | None:
         return None
     adv = re.search(r"(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$", text[pos : m.start()])
     stop = pos + adv.start() if adv else m.start()
+    party = _AFFILIATED.search(text, pos, stop)
+    if party:
+        stop = party.start()
     phrase = read_backward(text, pos, stop)
     if phrase and phrase.name and not phrase.pronoun and not phrase.plural:
         return Attribution(phrase, cue, m.end(), "tail")
     phrase = descriptive(text, pos, stop)
+    if phrase is None and lang == "en" and _DESCRIPTION.fullmatch(text, pos, stop):
+        whole = text[pos:stop].strip()
+        at = text.index(whole, pos)
+        phrase = Phrase(None, whole, whole, at, at + len(whole))
     return Attribution(phrase, cue, m.end(), "tail") if phrase else None
 
 
@@ -222,6 +237,31 @@ def _ends_attribution(text: str, pos: int, end: int) -> bool:
     if not rest.strip(" ,"):
         return True
     return bool(_CUE_REST.match(text, pos, end)) and not any(c in rest for c in "\"“”«»")
+
+
+# A source named at the end of a sentence reports everything before it, the quote and its own cue
+# included: '"…," Trump said, according to CNN.' / '…, the Times reported.' / 'menurut X.'
+_OUTER = re.compile(r",\s*(?:(?P<according>[Aa]ccording\s+to|menurut)\s+|(?P<subject>))")
+_OUTER_VERBS = re.compile(r"\s+(?P<cue>reported|reports|wrote|writes|told|tells|notes|noted)\b")
+
+
+def parse_outer(text: str, close: int, language: str | None) -> Attribution | None:
+    """The source that ends the quote's sentence with "according to X" or ", X reported"."""
+    end = sentence_end(text, close, len(text))
+    if any(c in text[close:end] for c in "\"“”«»"):
+        return None  # another quote in between: its own cue, not an outer source
+    for m in reversed(list(_OUTER.finditer(text, close, end))):
+        phrase = read_forward(text, m.end(), end, lower_ok=True)
+        if phrase is None or phrase.pronoun or (phrase.plural and not phrase.role and not phrase.name):
+            continue
+        if m.group("according"):
+            if _ends_attribution(text, phrase.end, end):
+                return Attribution(phrase, m.group("according").lower(), phrase.end, "according")
+            continue
+        verb = _OUTER_VERBS.match(text, phrase.end, end)
+        if verb and (phrase.name or phrase.role) and _ends_attribution(text, verb.end(), end):
+            return Attribution(phrase, verb.group("cue"), verb.end(), "outer")
+    return None
 
 
 def is_naming(text: str, lo: int, open_: int) -> bool:

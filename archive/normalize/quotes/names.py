@@ -7,7 +7,6 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
 
-from ..entities.wordlists import EN_WORDS
 from .lexicon import NAME_PARTICLES
 from .speakers import Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
@@ -147,13 +146,11 @@ class NameBook:
 
     def _completes(self, short: tuple[str, ...], folded: tuple[str, ...]) -> bool:
         """``folded`` is a fuller form of the name ``short``. In English the short form ends the full
-        name, or (Chinese, Korean, Vietnamese names: family name first, "Liu" for Liu Xiaming)
-        starts a name whose other words are no English words ("Trump Tower", "Palin Unleashed")."""
+        name ("Trump" is never "Trump Tower"); a family name written first ("Xi" for Xi Jinping) is
+        left as the article uses it, and the entity extractor links it to the full name."""
         if not self._surname_last:
             return any(folded[k : k + len(short)] == short for k in range(len(folded) - len(short) + 1))
-        if folded[-len(short) :] == short:
-            return True
-        return len(short) == 1 and folded[0] == short[0] and not any(w in EN_WORDS for w in folded[1:])
+        return folded[-len(short) :] == short
 
     def fullest(self, name: str, para: int, pos: int) -> str:
         """The longest name that contains ``name``; between different people, the nearest earlier."""

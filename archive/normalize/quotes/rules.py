@@ -19,8 +19,10 @@ from typing import Callable, NamedTuple, Sequence
 
 from .antecedents import previous_sentence
 from .clauses import governing, person_like
-from .cues import Attribution, is_naming, parse_head, parse_late, parse_tail, sentence_end, sentence_start
+from .cues import Attribution, is_naming, parse_head, parse_late, parse_outer, parse_tail, sentence_end, sentence_start
 from .marks import Span, opens_paragraph
+from .lexicon import PRONOUNS
+from .speakers import Phrase, read_forward
 
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from dan di ke dari yang untuk atau".split())
@@ -157,6 +159,45 @@ def _quote_end(text: str, span: Span) -> str:
 
 
 # --- the rules ----------------------------------------------------------------------------------
+
+
+def outer_source(site: Site) -> Attribution | None:
+    """A source named at the end of the quote's sentence reports the whole sentence, the quote's
+    own cue included: ``"…," Trump said, according to CNN.`` / ``… "…", the Times reported.``"""
+    return parse_outer(site.text, site.span.close, site.language) if site.span.closed else None
+
+
+# "PENCE: Well, look, …" / "Sen. WARREN: …": a transcript line names its speaker before a colon.
+# (Capitals only: "Backfire: Carly Fiorina's …" is a book's title and subtitle.)
+_TRANSCRIPT = re.compile(r"(?P<name>(?:[A-Z][A-Za-z.'’\-]*\s+){0,2}[A-Z][A-Z'’\-]+)\s*:\s")
+# '"…" ― Beck Pimentel': a credit line after the quote, as under testimonials and epigraphs.
+_CREDIT = re.compile(r"\s*[―—–-]{1,2}\s*")
+_LINE_END = re.compile(r"[\s.,;]*(?:\n|$)")
+
+
+def transcript(site: Site) -> Attribution | None:
+    """A quoted transcript line that opens with its speaker: ``"PENCE: Well, look, …"``."""
+    m = _TRANSCRIPT.match(site.text, site.span.start, site.span.end)
+    if not m or m.end() >= site.span.end:
+        return None
+    written = m.group("name")
+    if written.casefold() in PRONOUNS or written.casefold() in ("q", "a", "note", "update", "editor"):
+        return None
+    name = " ".join(w if not w.isupper() else w.capitalize() for w in written.split())  # PENCE -> Pence
+    return Attribution(Phrase(name, None, written, m.start("name"), m.end("name")), None, site.span.open, "transcript")
+
+
+def credit_line(site: Site) -> Attribution | None:
+    """A name after a dash that ends the line: ``"…" ― Beck Pimentel``."""
+    if not site.span.closed:
+        return None
+    dash = _CREDIT.match(site.text, site.span.close)
+    if not dash or dash.end() == site.span.close or "-" == site.text[site.span.close : dash.end()].strip():
+        return None
+    phrase = read_forward(site.text, dash.end(), len(site.text), lower_ok=False)
+    if phrase is None or not phrase.name or not _LINE_END.match(site.text, phrase.end):
+        return None
+    return Attribution(phrase, None, phrase.end, "credit")
 
 
 def tail_cue(site: Site) -> Attribution | None:
@@ -303,6 +344,9 @@ def _governed(site: Site, attributing: bool) -> Attribution | None:
 # Indonesian relies on its speech-verb patterns; a one-word quote in Indonesian is a term.
 RULES: dict[str, list[Rule]] = {
     "en": [
+        Rule("outer-source", outer_source),
+        Rule("transcript", transcript),
+        Rule("credit-line", credit_line),
         Rule("tail", tail_cue),
         Rule("term", term),
         Rule("introduced", introduced),

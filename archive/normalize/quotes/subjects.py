@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..entities import gazetteer
 from .lexicon import FUNCTION_CAPS, TIME_WORDS
 from .speakers import Phrase, Word, is_capitalised, read_backward, words
 
@@ -133,7 +134,8 @@ _AFFILIATION = re.compile(r"\s*\([A-Z][^()]{0,14}\),?\s*$")
 _CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–]\s|\s--\s")
 # A clause that opens with a conjunction: the subject follows it ("…, and Trump vowed", "while Cruz said").
 _CONJUNCTIONS = frozenset(
-    "and but or while as when because although though whereas so yet after before since if until once".split()
+    "and but or while as when because although though whereas so yet after before since if until once "
+    "which where whom".split()
 )
 
 
@@ -145,6 +147,11 @@ _TIME = re.compile(
     r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
+
+
+def _place(name: str) -> bool:
+    """A place the gazetteer knows ("Ohio", "Columbus"): after a comma, the end of a place adjunct."""
+    return gazetteer.get().phrases.get(gazetteer.norm(name)) is not None
 
 
 def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
@@ -176,6 +183,8 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                     if phrase and not phrase.name:
                         phrase = None
             adjunct = _adjunct(ws)
+            if phrase and phrase.name and cut >= 0 and _place(phrase.name):
+                phrase, adjunct = None, True  # "Clinton, during a meeting in Columbus, Ohio, said"
             if len(ws) > 1 and ws[0].text.casefold() in _CONJUNCTIONS:
                 # a clause of its own ("…, while the opposition calls …"): its subject is in it
                 if phrase is None or phrase.start != ws[1].start:
