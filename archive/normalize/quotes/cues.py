@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from .speakers import Phrase, read_backward, read_forward, words
 from .subjects import descriptive, subject_before
+from .verbs import VerbSet
 
 # Speech verbs per language (lexicon/data/<lang>/*.txt): Indonesian stems that follow a quote
 # ("kata", strong, and "jelas", weak: an adjective too), Indonesian meN- verbs and English verbs in
@@ -37,15 +38,11 @@ def _alt(items: list[str]) -> str:
 
 
 _ID_AFTER = re.compile(rf"(?:demikian\s+|begitu\s+)?(?P<cue>(?:{_alt(_ID_STRONG + _ID_WEAK)})(?P<nya>nya)?)\b")
-_EN_AFTER = re.compile(rf"(?P<cue>{_alt(_EN_VERBS)})\b")
-_TAIL_VERBS = {
-    "id": re.compile(rf"\b(?P<cue>{_alt(_ID_VERBS)})\b"),
-    "en": re.compile(rf"\b(?P<cue>{_alt(_EN_VERBS)})\b"),
-}
-_VERBS = {
-    "id": _TAIL_VERBS["id"],
-    "en": re.compile(rf"\b(?P<cue>{_alt(_EN_HEAD_VERBS)})\b"),
-}
+# Inverted after a quote ('…," said X'): not the verbs whose object is the listener ("told the Post").
+_EN_LISTENER = {f for v in lexicon.verbs("en", "listener_verbs") for f in v}
+_EN_AFTER = VerbSet(v for v in _EN_VERBS if v not in _EN_LISTENER)
+_TAIL_VERBS = {"id": VerbSet(_ID_VERBS), "en": VerbSet(_EN_VERBS)}
+_VERBS = {"id": _TAIL_VERBS["id"], "en": VerbSet(_EN_HEAD_VERBS)}
 # Adverbs and auxiliaries between a subject and its verb ("X also said", "X has since said").
 _ADVERB = re.compile(
     r"(?:\s+(?:also|later|then|again|further|simply|quickly|once|since|has|have|had|would|will|"
@@ -80,23 +77,27 @@ def _langs(language: str | None) -> tuple[str, ...]:
     return (language,) if language in ("id", "en") else ("id", "en")
 
 
+def _not_an_end(text: str, lo: int, m: re.Match) -> bool:
+    """"Dr." / "L.P." / "U.S.": an abbreviation; "(D-Wis.)": a party and state in brackets."""
+    before = words(text, max(lo, m.start() - 12), m.start() + 1)
+    if before and before[-1].end == m.start() + 1 and not before[-1].stop_after:
+        return True
+    return m.group().endswith(")") and "(" in text[max(lo, m.start() - 16) : m.start()]
+
+
 def sentence_start(text: str, lo: int, hi: int) -> int:
     """Start of the sentence that contains position ``hi`` (not before ``lo``)."""
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, hi):
-        before = words(text, max(lo, m.start() - 12), m.start() + 1)
-        if before and before[-1].end == m.start() + 1 and not before[-1].stop_after:
-            continue  # "Dr." / "L.P." / "U.S.": an abbreviation, not a sentence end
-        start = m.end()
+        if not _not_an_end(text, lo, m):
+            start = m.end()
     return start
 
 
 def sentence_end(text: str, lo: int, hi: int) -> int:
     for m in _SENTENCE_END.finditer(text, lo, hi):
-        before = words(text, max(lo, m.start() - 12), m.start() + 1)
-        if before and before[-1].end == m.start() + 1 and not before[-1].stop_after:
-            continue
-        return m.start()
+        if not _not_an_end(text, lo, m):
+            return m.start()
     return hi
 
 
@@ -212,13 +213,26 @@ def parse_tail(text: str, close: int, hi: int, quote_end: str, language: str | N
     return None
 
 
+def parse_bare_tail(text: str, close: int, hi: int) -> Attribution | None:
+    """English: '"Russia, if you're listening …" Trump said.' — a cue after a quote that lost its
+    comma, taken only when subject and verb end the sentence."""
+    lead = _LEAD.match(text, close, hi)
+    if lead is None or lead.group("punct"):
+        return None
+    found = _subject_verb(text, lead.end(), hi, "en")
+    if found is None or not (found.phrase.name or found.phrase.pronoun):
+        return None
+    return found if _ends_attribution(text, found.end, sentence_end(text, found.end, hi)) else None
+
+
 def parse_late(text: str, close: int, hi: int, language: str | None) -> Attribution | None:
     """A cue ending the sentence after a partial quote: ``… "very serious" and urgent, she said.``"""
     end = sentence_end(text, close, hi)
     pos = text.find(",", close, end)
     while pos >= 0:
+        at = pos + 1 + len(text[pos + 1 : end]) - len(text[pos + 1 : end].lstrip())
         for lang in _langs(language):
-            found = _after_cue(text, pos + 1, end, lang, True) or _subject_verb(text, pos + 1, end, lang)
+            found = _after_cue(text, at, end, lang, True) or _subject_verb(text, at, end, lang)
             if found and _ends_attribution(text, found.end, end):
                 return Attribution(found.phrase, found.cue, found.end, "late")
         pos = text.find(",", pos + 1, end)

@@ -83,12 +83,15 @@ def drop_suffix(name: str) -> str:
     return _SUFFIX.sub("", name) if " " in name else name
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")  # a lower-case word of four letters or more
+_LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4}")
+
+
 def _headline(paragraph: str) -> bool:
     """A line in title case ("Sarah Palin Unleashed On Trump"): its capitalised runs are not names."""
-    if len(paragraph) >= 200:
+    if len(paragraph) >= 200 or _LOWER_WORD.search(paragraph):
         return False
-    ws = [w for w in paragraph.split() if w[:1].isalpha() and len(w) > 3]
-    return len(ws) >= 3 and all(w[:1].isupper() for w in ws)
+    return len(_LONG_WORD.findall(paragraph)) >= 3
 
 
 class NameBook:

@@ -30,8 +30,11 @@ _BODY_WORDS = frozenset(
 )
 # "the company said": a definite description of a body, resolved like "it".
 BODY_NOUNS = frozenset("company agency group firm label organisation organization ministry department".split())
-_APPOSED_BODY = r"\b(?:[Tt]he|[Aa])\s+(?:{nouns})\b[^.;\"“”]{{0,60}},\s*{name}\b"
-_PLURAL_VERB = r"\b{name}\s+(?:have|are|were)\b"
+# "The group that owns her music, Big Machine, …" / "Big Machine have twice denied": named as a body.
+_APPOSED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:" + "|".join(sorted(BODY_NOUNS | {"organisation", "organization"})) + r")\b[^.;\"“”]{0,60},\s*$"
+)
+_PLURAL_AFTER = re.compile(r"\s+(?:have|are|were)\b")
 
 
 def is_body(phrase: Phrase, paras: list[str]) -> bool:
@@ -48,10 +51,15 @@ def is_body(phrase: Phrase, paras: list[str]) -> bool:
     name = phrase.name or ""
     if not name or len(name) < 3:
         return False
-    body = "|".join(sorted(BODY_NOUNS | {"organisation", "organization"}))
-    apposed = re.compile(_APPOSED_BODY.format(nouns=body, name=re.escape(name)))
-    plural = re.compile(_PLURAL_VERB.format(name=re.escape(name)))
-    return any(apposed.search(p) or plural.search(p) for p in paras)
+    for p in paras:
+        at = p.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not p[at - 1].isalnum()) and (end == len(p) or not p[end].isalnum()):
+                if _PLURAL_AFTER.match(p, end) or _APPOSED_BEFORE.search(p, max(0, at - 80), at):
+                    return True
+            at = p.find(name, end)
+    return False
 
 
 def _candidates(text: str, hi: int) -> list[tuple[int, Phrase]]:

@@ -11,7 +11,7 @@ known to be a woman is never "he" (nor a man "she"). Gender comes from the artic
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from .. import lexicon
 
@@ -19,6 +19,8 @@ _GIVEN = lexicon.tagged("en", "given_names")
 _GENDERED = lexicon.tagged("en", "gendered_words")
 _PRONOUN_GENDER = {**lexicon.tagged("id", "pronouns"), **lexicon.tagged("en", "pronouns")}
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# A title right before a name, its given names between: "Mrs. Clinton", "Mr. Donald J. Trump".
+_TITLE_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Lady|Lord)\.?\s+(?:[A-Z][\w.'’\-]*\s+)*$")
 
 
 class Candidate(NamedTuple):
@@ -47,16 +49,26 @@ class Genders:
             self._seen[name] = self._read(name)
         return self._seen[name]
 
+    def given(self, name: str) -> str | None:
+        """The gender of a name used alone in the article, read as a given name ("Melanie")."""
+        return _GIVEN.get(name.casefold())
+
     def _read(self, name: str) -> str | None:
         words = name.split()
         if not words:
             return None
         # "Mrs. Clinton", "Mr. Trump": a title before the surname anywhere in the article
-        surname = re.escape(words[-1])
-        for m in re.finditer(rf"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Lady|Lord)\.?\s+(?:[A-Z][\w.'’\-]*\s+)*{surname}\b", self._text):
-            return _GENDERED.get(m.group(1).casefold())
-        # the given name: the first of a full name, or a name used alone ("Melanie said")
-        return _GIVEN.get(words[0].casefold())
+        surname, text = words[-1], self._text
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                m = _TITLE_BEFORE.search(text, max(0, at - 40), at)
+                if m:
+                    return _GENDERED.get(m.group(1).casefold())
+            at = text.find(surname, end)
+        # the given name: the first of a full name ("Elizabeth Warren", not "Warren")
+        return _GIVEN.get(words[0].casefold()) if len(words) > 1 else None
 
 
 def pronoun_gender(pronoun: str) -> str | None:
@@ -67,20 +79,25 @@ def pronoun_gender(pronoun: str) -> str | None:
 
 def antecedent(
     pronoun: str,
-    candidates: list[Candidate],
+    candidates: Iterable[Candidate],
     genders: Genders,
     full: Callable[[Candidate], str],
     body: Callable[[Candidate], bool],
 ) -> Candidate | None:
-    """The most recent candidate that ``pronoun`` can stand for; ``full`` completes a candidate's
-    name (its given name tells the gender), ``body`` tells an organisation named in the article."""
+    """The first candidate (``candidates`` come most recent first) that ``pronoun`` can stand for;
+    ``full`` completes a candidate's name (its given name tells the gender), ``body`` tells an
+    organisation named in the article."""
     wanted = pronoun_gender(pronoun)
     personal = pronoun.casefold() in _PRONOUN_GENDER  # "he", "dia"; not "-nya" nor "perusahaan itu"
-    for candidate in sorted(candidates, key=lambda c: c.where, reverse=True):
+    for candidate in candidates:
         if personal and (candidate.body or body(candidate)):
             continue
         if wanted is not None:
-            known = genders.of(full(candidate) or candidate.name, candidate.role)
+            known = genders.of(candidate.name, candidate.role)
+            if known is None and " " not in candidate.name:
+                # "Warren": the given name of Elizabeth Warren; "Melanie" used alone: her own
+                fuller = full(candidate)
+                known = genders.of(fuller) if " " in fuller else genders.given(fuller)
             if known is not None and known != wanted:
                 continue
         return candidate

@@ -4,6 +4,7 @@ to the fullest name in the article, "it" / "the company" to the body last named 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .antecedents import sentence_subjects, speech_subjects
 from .cues import sentence_start
@@ -98,29 +99,27 @@ def resolve(items: list[Found], paras: list[str], language: str | None) -> list[
     spoken: list[tuple[tuple[int, int], str, Phrase | None, bool]] = []  # earlier speakers (see body_antecedent)
     bodies: set[str] = set()
 
-    def candidates(where: tuple[int, int], opener: Phrase | None) -> list[Candidate]:
-        """Who a pronoun at ``where`` may stand for: the sentence's opener, the named subjects of
-        speech verbs (the paragraphs before, back to the last that has one), earlier speakers;
-        the subjects of any sentence only while nobody has spoken yet."""
-        found = [Candidate((where[0], opener.start), opener.name or "", opener.role)] if opener else []
+    def candidates(where: tuple[int, int], opener: Phrase | None) -> Iterator[Candidate]:
+        """Who a pronoun at ``where`` may stand for, most recent first, read paragraph by paragraph
+        as far as needed: the sentence's opener, the named subjects of speech verbs, the speakers
+        of earlier quotes."""
+        said = [Candidate(w, name, None, known) for w, name, _phrase, known in spoken if w < where]
         for p in range(where[0], max(-1, where[0] - _LOOK_BACK), -1):
             if p not in subjects:
                 subjects[p] = speech_subjects(paras[p], language)
-            for pos, ph in subjects[p]:
-                if (p, pos) < where:
-                    found.append(Candidate((p, pos), ph.name or "", ph.role, is_body(ph, [])))
-        found.extend(Candidate(w, name, None, known) for w, name, _phrase, known in spoken if w < where)
-        return found
+            here = [Candidate((p, pos), ph.name or "", ph.role, is_body(ph, [])) for pos, ph in subjects[p] if (p, pos) < where]
+            here += [c for c in said if c.where[0] == p]
+            if opener and p == where[0]:
+                here.append(Candidate((p, opener.start), opener.name or "", opener.role))
+            yield from sorted(here, key=lambda c: c.where, reverse=True)
+        yield from sorted((c for c in said if c.where[0] <= where[0] - _LOOK_BACK), key=lambda c: c.where, reverse=True)
 
-    def weak_candidates(where: tuple[int, int]) -> list[Candidate]:
-        """Names that open any sentence before ``where`` ("Marathon runner Eliud Kipchoge crossed …"):
-        tried when no speaker or speech subject can be meant."""
-        return [
-            Candidate((p, pos), ph.name or "", ph.role)
-            for p in range(max(0, where[0] - _LOOK_BACK), where[0] + 1)
-            for pos, ph in sentence_subjects(paras[p])
-            if (p, pos) < where
-        ]
+    def weak_candidates(where: tuple[int, int]) -> Iterator[Candidate]:
+        """Names that open any sentence before ``where`` ("Marathon runner Eliud Kipchoge crossed …"),
+        most recent first: tried when no speaker or speech subject can be meant."""
+        for p in range(where[0], max(-1, where[0] - _LOOK_BACK), -1):
+            found = [Candidate((p, pos), ph.name or "", ph.role) for pos, ph in sentence_subjects(paras[p]) if (p, pos) < where]
+            yield from reversed(found)
 
     def full(candidate: Candidate) -> str:
         return book.fullest(candidate.name, *candidate.where) if candidate.name else ""

@@ -17,9 +17,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
+from .. import lexicon
 from .antecedents import previous_sentence
 from .clauses import governing, person_like
-from .cues import Attribution, is_naming, parse_head, parse_late, parse_outer, parse_tail, sentence_end, sentence_start
+from .cues import (
+    Attribution,
+    is_naming,
+    parse_bare_tail,
+    parse_head,
+    parse_late,
+    parse_outer,
+    parse_tail,
+    sentence_end,
+    sentence_start,
+)
 from .marks import Span, opens_paragraph
 from .lexicon import PRONOUNS
 from .speakers import Phrase, read_forward
@@ -33,6 +44,10 @@ _CONTINUING = re.compile(r"[\s,;:]*(?:adding|saying|continuing|menambahkan|melan
 # "…," said X in a statement, "as it's …": a short adjunct after the cue, then the sentence goes on.
 _CLAUSE_GAP = re.compile(r"[^.!?;:\"“”«»]{0,60},\s*")
 _EMPTY_TAIL = re.compile(r"[\s.,;:!?)\]]*")
+# Any English speech verb: someone else may have taken the floor.
+_SPEECH_BETWEEN = re.compile(
+    r"\b(?:" + "|".join(sorted({f for v in lexicon.verbs("en", "speech_verbs") for f in (v.third, v.past)}, key=len, reverse=True)) + r")\b"
+)
 
 
 class _lazy:
@@ -207,6 +222,8 @@ def tail_cue(site: Site) -> Attribution | None:
         return None
     text, span = site.text, site.span
     found = parse_tail(text, span.close, site.limit, _quote_end(text, span), site.language)
+    if found is None and site.language == "en" and site.sentence_like:
+        found = parse_bare_tail(text, span.close, site.limit)
     if found and site.term_like and text[sentence_start(text, site.lo, span.open) : span.open].strip():
         # After hitting "Takin' It To the Streets," the singer told …: a title inside a sentence
         # is not what the cue's subject said.
@@ -216,11 +233,38 @@ def tail_cue(site: Site) -> Attribution | None:
 
 def term(site: Site) -> _Nobody | None:
     """A title, a nickname or a named term: ``so-called "…"``, ``Joko "Jokowi" Widodo``,
-    ``the film "The Silent River"``. Nobody says it."""
+    ``the film "The Silent River"``, ``a group called "…"``. Nobody says it. (But ``what Trump
+    called "…"``, ``Trump has dubbed her "…"`` is what Trump called it: see :func:`_characterised`.)"""
     text, span = site.text, site.span
-    if is_naming(text, site.lo, span.open) or site.term_like or _nickname(text, span):
+    if _nickname(text, span):
+        return NOBODY
+    if (is_naming(text, site.lo, span.open) or site.term_like) and not _characterised(site):
         return NOBODY
     return None
+
+
+_CHARACTERISING_CUE = re.compile(
+    r"\b(?:called|calls|call|dubbed|dubs|branded|brands|labell?ed|labels|termed|terms)\s+(?:[\w’'\-]+\s+){0,4}$"
+)
+
+
+def _characterised(site: Site) -> bool:
+    """English: the word before the quote is a characterising verb whose subject is a person
+    named or pronominal ("what Trump called", "she has branded him") — a view, not a title."""
+    if site.language != "en":
+        return False
+    text, span = site.text, site.span
+    cue = _CHARACTERISING_CUE.search(text, max(site.lo, span.open - 40), span.open)
+    if not cue:
+        return False
+    start = sentence_start(text, 0, span.open)
+    clause = governing(text, start, span.open)
+    return (
+        clause is not None
+        and clause.attributing
+        and clause.end >= cue.start()
+        and (clause.subject.pronoun or bool(clause.subject.name))
+    )
 
 
 def introduced(site: Site) -> Attribution | None:
@@ -302,6 +346,24 @@ def _same_sentence_gap(text: str, lo: int, hi: int, quotes_ok: bool = False) -> 
     return end < hi and _END_GAP.fullmatch(text, end, hi) is not None and (quotes_ok or '"' not in text[lo:hi])
 
 
+def paragraph_speaker(site: Site) -> Attribution | None:
+    """A quote that opens a sentence later in a paragraph whose speaker was given earlier, with no
+    one else speaking in between, goes on with that speaker: ``"…," Obama said after the
+    meeting. He didn't suggest retaliation. "Our goal is not …"``."""
+    if site.continued or not site.sentence_like:
+        return None
+    text, span = site.text, site.span
+    if text[sentence_start(text, site.lo, span.open) : span.open].strip():
+        return None  # inside a sentence: the clause rules decide
+    last = next((f for f in reversed(site.earlier) if f.attribution is not None), None)
+    if last is None or last.attribution.phrase is None or last.attribution.end > span.open:
+        return None
+    between = text[last.attribution.end : span.open]
+    if any(c in between for c in "\"“”«»") or _SPEECH_BETWEEN.search(between):
+        return None
+    return last.attribution
+
+
 def sentence_before(site: Site) -> Attribution | None:
     """The quote opens a sentence and the sentence before it is reported speech:
     ``Zulkifli mengatakan bahwa … . "…"`` / ``…, he added. "…"``; for a paragraph that is only
@@ -356,6 +418,7 @@ RULES: dict[str, list[Rule]] = {
         Rule("colon-paragraph", colon_paragraph),
         Rule("same-cue", same_cue),
         Rule("sentence-before", sentence_before),
+        Rule("paragraph-speaker", paragraph_speaker),
     ],
     "id": [
         Rule("tail", tail_cue),

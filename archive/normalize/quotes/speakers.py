@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from .. import lexicon
 from .lexicon import (
     COMPLEMENT_HEADS,
     FUNCTION_CAPS,
@@ -54,9 +55,11 @@ _CONNECTORS = frozenset("dan and of for untuk serta".split())
 # Abbreviations whose period does not end a sentence ("on Nov. 8", "James Kennedy Jr.").
 _ABBREVIATIONS = frozenset("jan feb aug sep sept oct nov dec jr sr inc corp vs".split())
 # Determiners that open a description standing for a speaker ("the designer", "one official").
-_DESCRIBERS = frozenset("the a an one another his her their".split())
+GIVEN_NAMES = frozenset(lexicon.tagged("en", "given_names"))
+_DESCRIBERS = frozenset("the a an one another his her their this that these those some several".split())
 # A short qualifier between a role and the name in apposition: "his best friend at Lehigh, Bruce Turry".
 _QUALIFIER = re.compile(r"\s+(?:at|of|for|from|in|with)\s+[^,;:.!?\"“”()]{1,40}")
+_GENERATIONS = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _MAX_NAME = 5
 _MAX_PHRASE = 12
 
@@ -160,8 +163,8 @@ class Phrase:
 
 def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
     """Split a run of words into role and name; None when it is neither a name nor a role."""
-    while len(ws) > 1 and _SPECIALIST.match(ws[-1].text):
-        ws = ws[:-1]  # Indonesian specialist degrees after a name: "SpPD-KEMD", "SpA"
+    while len(ws) > 1 and (_SPECIALIST.match(ws[-1].text) or ws[-1].text.rstrip(".") in _GENERATIONS):
+        ws = ws[:-1]  # Indonesian specialist degrees after a name ("SpPD-KEMD"), "Jr.", "III"
     if not ws:
         return None
     first = _key(ws[0].text)
@@ -208,15 +211,16 @@ def split_phrase(text: str, ws: list[Word]) -> Phrase | None:
 
 
 def _surname(text: str, ws: list[Word], k: int) -> bool:
-    """"analyst Ken Doctor": a capitalised occupation word closing a name, right after a given
-    name, is a surname, not a role."""
+    """"analyst Ken Doctor", "David French": a capitalised occupation or demonym closing a name,
+    right after a given name, is a surname, not a role or a place."""
     w = ws[k]
+    key = _key(w.text)
     return (
         k == len(ws) - 1
         and k > 0
         and is_capitalised(w.text)
-        and _key(w.text) in OCCUPATIONS
-        and _key(w.text) not in ROLE_WORDS
+        and (key in OCCUPATIONS or (key in PLACES and " " not in key and ws[k - 1].text.casefold() in GIVEN_NAMES))
+        and key not in ROLE_WORDS
         and _is_name_word(ws[k - 1].text)
         and _joined(text, ws[k - 1], w)
     )

@@ -5,9 +5,10 @@ times, places, a party affiliation in brackets)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..entities import gazetteer
-from .lexicon import FUNCTION_CAPS, TIME_WORDS
+from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, TIME_WORDS
 from .speakers import Phrase, Word, is_capitalised, read_backward, words
 
 _DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
@@ -59,7 +60,7 @@ def _possessed(text: str, lo: int, hi: int, ws: list[Word]) -> Phrase | None:
         if ws[0].text.casefold() not in _OWNERS:
             return None
         k = 0
-    elif not all(is_capitalised(w.text) for w in ws[: k + 1]):
+    elif not is_capitalised(ws[k].text):
         return None
     rest = ws[k + 1 :]
     if not 1 <= len(rest) <= 3 or text[lo : ws[0].start].strip() or text[ws[-1].end : hi].strip():
@@ -130,12 +131,14 @@ def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
 
 # US news gives a politician's party and state in brackets after the name: "Rep. Jim Clyburn (D-S.C.)".
 _AFFILIATION = re.compile(r"\s*\([A-Z][^()]{0,14}\),?\s*$")
+# An aside between dashes that ends right before the verb: the subject stands before it.
+_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]*?(?:--|—|–),?\s*$")
 # Where a clause starts inside a sentence: after a colon, a semicolon or a dash.
 _CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–]\s|\s--\s")
 # A clause that opens with a conjunction: the subject follows it ("…, and Trump vowed", "while Cruz said").
 _CONJUNCTIONS = frozenset(
     "and but or while as when because although though whereas so yet after before since if until once "
-    "which where whom".split()
+    "which where whom that".split()
 )
 
 
@@ -149,6 +152,10 @@ _TIME = re.compile(
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
 
 
+# A place adjunct that a ", State," may continue: "in Columbus, Ohio, said".
+_LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|of)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*$")
+
+
 def _place(name: str) -> bool:
     """A place the gazetteer knows ("Ohio", "Columbus"): after a comma, the end of a place adjunct."""
     return gazetteer.get().phrases.get(gazetteer.norm(name)) is not None
@@ -156,6 +163,9 @@ def _place(name: str) -> bool:
 
 def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
     """The subject of a verb, skipping comma-delimited adjuncts ("X, saat dihubungi, Kamis, mengatakan")."""
+    aside = _DASHED_ASIDE.search(text, lo, verb)
+    if aside:
+        verb = aside.start()  # "John Dickey, the chief executive of Ora -- …, which … -- told me"
     for brk in _CLAUSE_BREAK.finditer(text, lo, verb):
         lo = brk.end()  # "… sounded equivocal: Former Rep. Jane Harman called it"
     adv = _TRAILING_ADVERBS.search(text, lo, verb)
@@ -183,8 +193,12 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                     if phrase and not phrase.name:
                         phrase = None
             adjunct = _adjunct(ws)
-            if phrase and phrase.name and cut >= 0 and _place(phrase.name):
+            if phrase and phrase.name and cut >= 0 and _LOCATIVE_END.search(text, lo, cut) and _place(phrase.name):
                 phrase, adjunct = None, True  # "Clinton, during a meeting in Columbus, Ohio, said"
+            if phrase and phrase.start != ws[0].start and all(
+                w.text in NAME_PARTICLES for w in ws if w.start < phrase.start
+            ):
+                phrase = replace(phrase, start=ws[0].start)  # "de Blasio said"
             if len(ws) > 1 and ws[0].text.casefold() in _CONJUNCTIONS:
                 # a clause of its own ("…, while the opposition calls …"): its subject is in it
                 if phrase is None or phrase.start != ws[1].start:
