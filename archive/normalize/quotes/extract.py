@@ -4,6 +4,7 @@ that continue one (over paragraphs, or a paragraph after its speaker), then reso
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Sequence
 
 from ..model import Quote
@@ -28,8 +29,29 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None) -> list[Quot
 
 
 def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
-    """The rules of :func:`extract_quotes`, without the safety net."""
+    """The rules of :func:`extract_quotes`, without the safety net.
+
+    A line break inside a paragraph ends it as far as quotes go (a list of testimonials, a
+    transcript): each line is read as a paragraph and the offsets are given back in the paragraph."""
     paras = [p if isinstance(p, str) else "" for p in paragraphs]
+    if not any("\n" in p for p in paras):
+        return _extract(paras, language)
+    lines: list[str] = []
+    origin: list[tuple[int, int]] = []  # line -> (paragraph, offset of the line in it)
+    for i, text in enumerate(paras):
+        offset = 0
+        for line in text.split("\n"):
+            lines.append(line)
+            origin.append((i, offset))
+            offset += len(line) + 1
+    out = []
+    for q in _extract(lines, language):
+        para, offset = origin[q.paragraph]
+        out.append(replace(q, paragraph=para, start=q.start + offset, end=q.end + offset))
+    return out
+
+
+def _extract(paras: list[str], language: str | None) -> list[Quote]:
     rules = rules_for(language)
     items: list[Found] = []
     prev_unclosed: Found | None = None
