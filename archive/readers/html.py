@@ -136,6 +136,9 @@ def _parse(html: str) -> lxml.html.HtmlElement:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unparsable HTML ({exc})") from None
+    # Comments are never content, and trafilatura cuts a paragraph at the first one (React pages write
+    # "When <!-- -->President<!-- --> Trump..."): their tails (the text after them) stay.
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
     _wrap_loose_runs(tree)
     return tree
 

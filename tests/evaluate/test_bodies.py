@@ -4,6 +4,7 @@ Scored as ingest stores it: editor initials such as "(kpl/pur/tch)" are metadata
 put back in front as "PLACE - " (the gold keeps "JAKARTA, KOMPAS.com -"), which costs id-html 0.003.
 """
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,18 @@ def test_command_prints_per_corpus_figures(capsys):
     assert bodies.main([str(CORPORA / "id-html"), "--worst", "2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("id-html") and "F1=" in out and "title=" in out and "date=" in out
+
+
+def test_command_lists_the_ten_worst_pages_and_pages_that_moved(tmp_path, capsys):
+    saved = tmp_path / "run.json"
+    assert bodies.main([str(CORPORA / "id-html"), "--save", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert len([line for line in out.splitlines() if line.startswith("    P=")]) == 10
+    assert "recall<0.6=" in out
+    previous = json.loads(saved.read_text())
+    worst = previous["id-html"]["pages"][0]
+    worst["recall"] -= 0.5  # pretend the last run scored this page lower
+    saved.write_text(json.dumps(previous))
+    assert bodies.main([str(CORPORA / "id-html"), "--compare", str(saved)]) == 0
+    moved = [line for line in capsys.readouterr().out.splitlines() if "moved" in line]
+    assert len(moved) == 1 and worst["file"] in moved[0]

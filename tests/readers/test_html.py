@@ -226,3 +226,11 @@ def test_label_runs_are_not_wrapped_into_paragraphs():
     document = _read_one(ID_HTML / "detik-singlepage2.html")
     assert document.paragraphs[0].startswith("PT PLN hari ini resmi mengoperasikan Gardu Induk")
     assert not any("close" in p or "iklan" in p or "[at]" in p for p in document.paragraphs)
+
+
+def test_html_comments_inside_a_paragraph_do_not_cut_it():
+    # Server-side renderers leave empty comments between text nodes ("Once again, <!-- -->I’m not..."); trafilatura
+    # kept only the text before the first one ("Once again,").
+    document = _read_one(EN_HTML / "5fa5679de56c43edf70685762c2d1f2de296432ae53aa46e075b552fee17cab8.html")
+    lead = next(p for p in document.paragraphs if p.startswith("Once again,"))
+    assert lead.startswith("Once again, I’m not complaining. As one of the many thousands of people")
