@@ -22,6 +22,7 @@ from lxml import etree
 from archive.errors import InputError
 from archive.readers.base import RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
+from archive.readers.html_chunks import add_sibling_chunks
 from archive.readers.html_cleanup import clean_paragraphs, prose
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -37,6 +38,8 @@ _FALLBACK_RATIO = 4
 _DESCRIPTION_WORDS = 8
 # A <div> of plain inline text this long becomes a <p> (readability's "div to p"), so trafilatura keeps it.
 _DIV_TO_P_WORDS = 10
+# An inline link list this long inside a paragraph is a widget (see _drop_link_clusters).
+_LINK_CLUSTER_CHARS = 80
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINERS = ("div", "span", "td", "article", "section", "main", "font", "center", "blockquote")
 _BLOCKS = {
@@ -96,6 +99,7 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
         # In running text too: a list of other stories' headlines does not make an extraction longer.
         if all(_chars(kept(other)) > _FALLBACK_RATIO * _chars(kept(paragraphs)) for kept in (list, prose)):
             meta, paragraphs = balanced, other
+    paragraphs = add_sibling_chunks(tree, paragraphs)
     # A photo gallery or video page extracts to widgets and headlines of other stories, no running text: its
     # description (the lead caption) is the article.
     if meta is not None and not prose(paragraphs) and len((meta.description or "").split()) >= _DESCRIPTION_WORDS:
@@ -139,8 +143,27 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     # Comments are never content, and trafilatura cuts a paragraph at the first one (React pages write
     # "When <!-- -->President<!-- --> Trump..."): their tails (the text after them) stay.
     etree.strip_elements(tree, etree.Comment, with_tail=False)
+    _drop_link_clusters(tree)
     _wrap_loose_runs(tree)
     return tree
+
+
+def _drop_link_clusters(tree: lxml.html.HtmlElement) -> None:
+    """Remove link lists nested inside paragraphs (hover cards of a name: "Ilhan Omar<span>Ilhan Omar Headline…").
+
+    Prose links one phrase at a time; an inline element holding several links and nothing else is a widget the
+    page shows on hover, and its text would run into the sentence.
+    """
+    for paragraph in tree.iter("p"):
+        for element in list(paragraph.iterdescendants("span", "div", "ul")):
+            links = [a for a in element.iter("a")]
+            if len(links) < 2:
+                continue
+            text = " ".join(element.text_content().split())
+            linked = sum(len(" ".join(a.text_content().split())) for a in links)
+            if len(text) >= _LINK_CLUSTER_CHARS and linked >= 0.9 * len(text) - len(links):
+                element.drop_tree()
+
 
 
 def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "precision"):

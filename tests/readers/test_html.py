@@ -234,3 +234,20 @@ def test_html_comments_inside_a_paragraph_do_not_cut_it():
     document = _read_one(EN_HTML / "5fa5679de56c43edf70685762c2d1f2de296432ae53aa46e075b552fee17cab8.html")
     lead = next(p for p in document.paragraphs if p.startswith("Once again,"))
     assert lead.startswith("Once again, I’m not complaining. As one of the many thousands of people")
+
+
+def test_hover_card_link_lists_inside_a_paragraph_are_dropped():
+    card = ('<span class="card"><a href="/p/jane">Jane Doe</a><a href="/1">Senate passes the budget after a long night</a>'
+            ' <a href="/2">Governor signs the water bill into law</a></span>')
+    sentence = f'Rep. <a href="/p/jane">Jane Doe</a>{card} said on Tuesday the vote would be held next week in the capital.'
+    html = f"<html><body><article>{''.join(f'<p>{sentence} ({n})</p>' for n in range(5))}</article></body></html>"
+    document = extract_html(html, "x.html")
+    assert document.paragraphs[0] == "Rep. Jane Doe said on Tuesday the vote would be held next week in the capital. (0)"
+
+
+def test_a_phrase_linked_in_a_sentence_stays():
+    sentence = ('The minister <span><a href="/a">defended the plan</a> and <a href="/b">the budget</a></span> before '
+                'parliament on Tuesday, saying it would pass.')
+    html = f"<html><body><article>{''.join(f'<p>{sentence} ({n})</p>' for n in range(5))}</article></body></html>"
+    assert extract_html(html, "x.html").paragraphs[0] == sentence.replace('<span><a href="/a">', "").replace(
+        '</a> and <a href="/b">', " and ").replace("</a></span>", "") + " (0)"
