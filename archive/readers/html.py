@@ -22,6 +22,7 @@ from archive.readers.base import Meta, RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
 from archive.readers.html_chunks import add_sibling_chunks
 from archive.readers.html_cleanup import clean_paragraphs, prose
+from archive.readers.html_recovery import choose, implausible, justext_paragraphs, main_block
 from archive.readers.html_meta import byline_date, displayed_headline, page_metadata
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -102,6 +103,11 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
         if all(_chars(kept(other)) > _FALLBACK_RATIO * _chars(kept(paragraphs)) for kept in (list, prose)):
             meta, paragraphs = balanced, other
     paragraphs = add_sibling_chunks(tree, paragraphs)
+    block = main_block(tree)
+    if implausible(paragraphs, block):
+        recall = _bare_extraction(tree, url, mode="recall")
+        paragraphs = choose(block, paragraphs, {
+            "trafilatura recall": _paragraphs(recall, titles), "jusText": justext_paragraphs(tree, titles)})
     # A photo gallery or video page extracts to widgets and headlines of other stories, no running text: its
     # description (the lead caption) is the article.
     if meta is not None and not prose(paragraphs) and len((meta.description or "").split()) >= _DESCRIPTION_WORDS:
