@@ -11,10 +11,10 @@ that name the site. No site is named anywhere here.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from archive.readers.base import Meta
 from archive.titles import join_title, split_title, squash
+from archive.urls import domain
 
 # Origins of the headline as printed on the page, in the order they are tried.
 _PRINTED = ("<h1>", "displayed")
@@ -26,10 +26,10 @@ _DOMAIN_LABEL_MIN = 5  # shorter domain labels ("www", "co", "news") are not a s
 
 def decide_title(candidates: list[Meta], sites: list[str], url: str | None = None) -> str | None:
     """The headline, from title candidates in reader order; ``sites`` are the site names the page gives."""
-    domain = _domain(url) or ""
-    names = {squash(name) for name in [*sites, domain]} - {""}
+    host = domain(url) or ""
+    names = {squash(name) for name in [*sites, host]} - {""}
     # The labels of the domain long enough to be the site's own name ("republika" in republika.co.id).
-    labels = {label for label in domain.split(".")[:-1] if len(label) >= _DOMAIN_LABEL_MIN}
+    labels = {label for label in host.split(".")[:-1] if len(label) >= _DOMAIN_LABEL_MIN}
     printed = [m for m in candidates if m.origin in _PRINTED]
     stated = [t for t in (_without_site(m.value, names, labels) for m in candidates if m.origin not in _PRINTED) if t]
     stated_keys = {squash(title) for title in stated}
@@ -103,13 +103,3 @@ def _is_site(part: str, names: set[str], labels: set[str]) -> bool:
     key = squash(part)
     return len(key) >= _SITE_PART_MIN and (
         any(key in name or name in key for name in names) or any(key.startswith(label) for label in labels))
-
-
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host[4:] if host and host.startswith("www.") else host

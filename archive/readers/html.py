@@ -11,7 +11,6 @@ import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -22,8 +21,9 @@ from archive.readers.base import Meta, RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
 from archive.readers.html_chunks import add_sibling_chunks
 from archive.readers.html_cleanup import clean_paragraphs, prose
-from archive.readers.html_recovery import choose, implausible, justext_paragraphs, main_block
 from archive.readers.html_meta import byline_date, displayed_headline, page_metadata
+from archive.readers.html_recovery import choose, implausible, justext_paragraphs, main_block
+from archive.urls import domain
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|title|meta|p|div|article)\b", re.IGNORECASE)
@@ -279,20 +279,10 @@ def _lines(text: str | None) -> list[str]:
     return [line for line in (text or "").split("\n") if line.strip()]
 
 
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host[4:] if host and host.startswith("www.") else host
-
-
 def _source(sitename: str | None, url: str | None) -> str | None:
     """The site name from metadata, unless it is a URL or handle; else the URL's domain."""
     if sitename:
         name = sitename.strip().lstrip("@")
         if name and "/" not in name and not name.lower().startswith("http"):
             return name
-    return _domain(url)
+    return domain(url)

@@ -16,7 +16,6 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 import ijson
 import lxml.html
@@ -25,6 +24,7 @@ from ijson.common import ObjectBuilder
 from archive.errors import InputError
 from archive.readers.base import Meta, RawDocument, ReadOptions, RecordError
 from archive.readers.decoding import decode_bytes
+from archive.urls import domain
 
 # RawDocument field -> source keys tried in order (news-please names first). ``options.field_map`` replaces a row.
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -199,7 +199,7 @@ def to_document(record: Any, path: str, index: int, keys: Mapping[str, tuple[str
         paragraphs=tuple(paragraphs),
         metadata=tuple(_candidates(record, keys)),
         url=url,
-        source=_strip_www(source) or _domain(url),
+        source=_strip_www(source) or domain(url),
     )
 
 
@@ -283,10 +283,3 @@ def _authors(value: Any) -> list[str]:
 
 def _strip_www(host: str | None) -> str | None:
     return host[4:] if host and host.lower().startswith("www.") else host
-
-
-def _domain(url: str | None) -> str | None:
-    try:
-        return _strip_www(urlsplit(url).hostname) if url else None
-    except ValueError:
-        return None
