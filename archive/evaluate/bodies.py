@@ -4,6 +4,8 @@ Usage: ``python -m archive.evaluate bodies [CORPUS_DIR ...]`` (default: ``../sha
 the repository when present, else the subset copied into ``tests/data/corpora``).
 Each corpus directory holds pages and a ``gold.jsonl`` (``file`` plus ``body`` or ``content``; ``title`` and
 ``published`` are scored too when present). Gold rows whose page is absent are skipped, so a subset copy works.
+Prints each corpus's figures, its ten worst pages by precision + recall (``--pages``: every page) and the title
+and date misses; ``--save FILE`` keeps the run as JSON and ``--compare FILE`` lists the pages that moved since.
 """
 
 from __future__ import annotations
