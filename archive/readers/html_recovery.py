@@ -68,12 +68,12 @@ def choose(block: str, original: list[str], candidates: dict[str, list[str]]) ->
 
 def justext_paragraphs(tree: lxml.html.HtmlElement, titles: list[str]) -> list[str]:
     """jusText's paragraphs (trafilatura's configuration, stop words of every language it knows)."""
-    from trafilatura.baseline import basic_cleaning
-    from trafilatura.external import try_justext
-
     try:
+        from trafilatura.baseline import basic_cleaning
+        from trafilatura.external import try_justext
+
         body = try_justext(basic_cleaning(copy.deepcopy(tree)), None, None)
-    except Exception:  # a fallback must never fail the page; the first extraction stands
+    except Exception:  # a fallback must never fail the page (nor an older trafilatura): the first extraction stands
         logger.debug("jusText failed", exc_info=True)
         return []
     return clean_paragraphs([text for p in body.iter("p") if (text := "".join(p.itertext())).strip()], titles)
