@@ -4,6 +4,8 @@ Usage: ``python -m archive.evaluate bodies [CORPUS_DIR ...]`` (default: ``../sha
 the repository when present, else the subset copied into ``tests/data/corpora``).
 Each corpus directory holds pages and a ``gold.jsonl`` (``file`` plus ``body`` or ``content``; ``title`` and
 ``published`` are scored too when present). Gold rows whose page is absent are skipped, so a subset copy works.
+Prints each corpus's figures, its ten worst pages by precision + recall (``--pages``: every page) and the title
+and date misses; ``--save FILE`` keeps the run as JSON and ``--compare FILE`` lists the pages that moved since.
 """
 
 from __future__ import annotations
@@ -120,29 +122,61 @@ def _same_title(predicted: str | None, gold: str) -> bool:
     return predicted is not None and fold(predicted) == fold(gold)
 
 
+def moved_pages(result: dict, previous: dict, threshold: float = 0.01) -> list[tuple[str, dict, dict]]:
+    """Pages whose precision or recall changed by at least ``threshold`` since ``previous`` (a saved result)."""
+    before = {row["file"]: row for row in previous.get("pages", [])}
+    return [
+        (row["file"], before[row["file"]], row)
+        for row in sorted(result["pages"], key=lambda r: r["file"])
+        if row["file"] in before
+        and max(abs(row[k] - before[row["file"]][k]) for k in ("precision", "recall")) >= threshold
+    ]
+
+
+def _summary(name: str, result: dict) -> str:
+    line = (f"{name:<10} pages={len(result['pages']):<4} P={result['precision']:.3f} "
+            f"R={result['recall']:.3f} F1={result['f1']:.3f}")
+    low = sum(1 for row in result["pages"] if row["recall"] < 0.6)
+    line += f" recall<0.6={low}"
+    if "title_accuracy" in result:
+        line += f" title={result['title_accuracy']:.3f}"
+    if "date_accuracy" in result:
+        line += f" date={result['date_accuracy']:.3f}"
+    return line
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m archive.evaluate bodies", description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", default=[str(p) for p in default_corpora()], help="corpus directories")
-    parser.add_argument("--worst", type=int, default=5, help="how many of the worst pages to list")
+    parser.add_argument("--worst", type=int, default=10, help="how many of the worst pages to list (default 10)")
+    parser.add_argument("--pages", action="store_true", help="list every page's precision and recall")
+    parser.add_argument("--save", metavar="FILE", help="write the figures and per-page scores as JSON")
+    parser.add_argument("--compare", metavar="FILE", help="list the pages that moved since a --save'd run")
     args = parser.parse_args(argv)
-    status = 0
+    previous = json.loads(Path(args.compare).read_text(encoding="utf-8")) if args.compare else {}
+    status, saved = 0, {}
     for corpus in args.corpora:
+        name = Path(corpus).name
         if not (Path(corpus) / "gold.jsonl").is_file():
             print(f"{corpus}: no gold.jsonl")
             status = 1
             continue
-        result = evaluate(corpus)
-        line = (f"{Path(corpus).name:<10} pages={len(result['pages']):<4} P={result['precision']:.3f} "
-                f"R={result['recall']:.3f} F1={result['f1']:.3f}")
-        if "title_accuracy" in result:
-            line += f" title={result['title_accuracy']:.3f}"
-        if "date_accuracy" in result:
-            line += f" date={result['date_accuracy']:.3f}"
-        print(line)
-        for row in result["pages"][:args.worst]:
+        result = saved[name] = evaluate(corpus)
+        print(_summary(name, result))
+        rows = sorted(result["pages"], key=lambda r: r["file"]) if args.pages else result["pages"][:args.worst]
+        print("    worst pages:" if not args.pages else "    pages:")
+        for row in rows:
             extra = f" ({row['error']})" if row["error"] else ""
             print(f"    P={row['precision']:.2f} R={row['recall']:.2f}  {row['file']}{extra}")
         for row in result["pages"]:
             if row.get("title_ok") is False or row.get("date_ok") is False:
                 print(f"    title/date miss {row['file']}: {row['predicted_title']!r} {row['predicted_date']}")
+        if name in previous:
+            before = previous[name]
+            print(f"    since {args.compare}: F1 {before['f1']:.3f} -> {result['f1']:.3f}")
+            for file, old, new in moved_pages(result, before):
+                print(f"    moved P {old['precision']:.2f}->{new['precision']:.2f} "
+                      f"R {old['recall']:.2f}->{new['recall']:.2f}  {file}")
+    if args.save:
+        Path(args.save).write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return status

@@ -1,4 +1,5 @@
-"""Find an article's date in its text: "Senin (10/1/2022)", "10 Januari 2022", "January 10, 2022".
+"""Every date decision: metadata dates in any form, else the first date in the text ("Senin (10/1/2022)",
+"10 Januari 2022", "January 10, 2022").
 
 Month and weekday names come from CLDR (babel) for the languages we read, so the same rules read
 Indonesian and English. Numeric dates follow the article's language (day/month in Indonesian and
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
+
+from archive.readers.base import Meta
 
 _LOCALES = ("id", "en")
 _MONTH_FIRST_LANGUAGES = {"en"}
@@ -124,12 +128,51 @@ def first_date(texts: list[str], language: str | None, today: dt.date | None = N
     return None
 
 
-def parse_iso_date(value: str | None, today: dt.date | None = None) -> str | None:
-    """Validate a metadata date (ISO date or datetime prefix); ``None`` if absent, impossible or future."""
-    if not value:
+_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_EPOCH = re.compile(r"\s*(\d{9,13})(?:\.\d+)?\s*$")
+
+
+def parse_metadata_date(value: str | None, language: str | None = None, today: dt.date | None = None) -> str | None:
+    """A date as metadata writes it, as ISO ``YYYY-MM-DD``; ``None`` if absent, unreadable, impossible or future.
+
+    Reads ISO dates and datetimes (the date as written, whatever the offset), epoch seconds or milliseconds, RFC 2822
+    (``Tue, 19 Nov 2019 10:00:00 GMT``) and written dates (``Kamis, 05 November 2015 11:52``).
+    """
+    if not value or not value.strip():
         return None
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if not match:
-        return None
-    parsed = _make(int(match[1]), int(match[2]), int(match[3]), today or dt.date.today())
+    today = today or dt.date.today()
+    if match := _ISO.match(value):
+        parsed = _make(int(match[1]), int(match[2]), int(match[3]), today)
+        return parsed.isoformat() if parsed else None
+    if match := _EPOCH.match(value):
+        seconds = int(match[1]) / (1000 if len(match[1]) > 11 else 1)
+        try:
+            day = dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+        parsed = _make(day.year, day.month, day.day, today)
+        return parsed.isoformat() if parsed else None
+    try:
+        day = parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        found = find_dates(value, language, today)
+        return found[0][1].isoformat() if found else None
+    parsed = _make(day.year, day.month, day.day, today)
     return parsed.isoformat() if parsed else None
+
+
+def decide_published(
+    candidates: list[Meta], texts: list[str], language: str | None, today: dt.date | None = None
+) -> tuple[str | None, str | None]:
+    """The article's date and where it came from: ``metadata`` or ``text`` (``(None, None)`` when neither has one).
+
+    Structured metadata comes first (in the reader's order), then a date printed in the page's byline, then the
+    first date in the title and paragraphs. Future and impossible dates are skipped, so the next candidate counts.
+    """
+    ordered = [m for m in candidates if m.origin != "byline"] + [m for m in candidates if m.origin == "byline"]
+    for meta in ordered:
+        parsed = parse_metadata_date(meta.value, language, today)
+        if parsed:
+            return parsed, "metadata"
+    found = first_date(texts, language, today)
+    return (found, "text") if found else (None, None)

@@ -1,8 +1,15 @@
-"""Offline language identification (py3langid ships its model inside the package)."""
+"""Every language decision: declared codes read, text identified offline (py3langid ships its model).
+
+A declared language stands unless the text plainly is another one (kompas and kapanlagi pages declare ``en`` over
+Indonesian text); Indonesian text scored as Malay is corrected the same way wherever the language comes from.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from archive.readers.base import Meta
 
 # Below this many letters a guess is noise; the article keeps language NULL instead.
 _MIN_LETTERS = 20
@@ -14,6 +21,8 @@ _SAMPLE_CHARS = 800
 # scored as Malay. Malay is kept only when the model is sure of it; otherwise the closer of the
 # pair for a news archive of Indonesia, Indonesian, wins.
 _MALAY_CERTAINTY = 0.9
+# A declared language is checked against the text only when there is this much text to go by.
+_CHECK_CHARS = 400
 
 
 @lru_cache(maxsize=1)
@@ -42,3 +51,26 @@ def _has_letters(text: str, wanted: int) -> bool:
             if wanted <= 0:
                 return True
     return wanted <= 0
+
+
+def language_code(value: str | None) -> str | None:
+    """ISO 639-1 code of a declared language tag (``en-GB``, ``id_ID``, ``in``), or ``None`` if it is not one."""
+    code = re.split(r"[-_,;\s]", (value or "").strip().lower())[0]
+    if code == "in":  # the withdrawn code Java and old CMSs still write for Indonesian
+        code = "id"
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def decide_language(candidates: list[Meta], text: str) -> tuple[str | None, str | None]:
+    """The article's language and where it came from: ``metadata`` or ``detected`` (``(None, None)`` if unknown).
+
+    The first readable declared code wins unless at least ``_CHECK_CHARS`` of text are identified as another
+    language; then (and when nothing is declared) the identified language is used.
+    """
+    declared = next((code for code in (language_code(m.value) for m in candidates) if code), None)
+    if declared and len(text) < _CHECK_CHARS:
+        return declared, "metadata"
+    detected = detect_language(text)
+    if declared and (detected is None or detected == declared):
+        return declared, "metadata"
+    return (detected, "detected") if detected else (None, None)

@@ -9,11 +9,12 @@ from dataclasses import replace
 from archive.errors import InputError
 from archive.normalize.cleanup import clean_line, clean_text, fold
 from archive.dateline import split_dateline
-from archive.normalize.dates import first_date, parse_iso_date
+from archive.normalize.dates import decide_published
 from archive.normalize.entities import extract_entities
 from archive.normalize.fingerprint import simhash
 from archive.normalize.furniture import classify_line, split_authors, split_trailing_editor
-from archive.normalize.language import detect_language
+from archive.normalize.language import decide_language
+from archive.normalize.metadata import decide_authors, decide_title
 from archive.normalize.model import Article, Entity, Quote
 from archive.normalize.paragraphs import dedupe, split_blocks
 from archive.normalize.quotes import extract_quotes
@@ -91,15 +92,21 @@ def content_hash(paragraphs: list[str]) -> str:
 
 
 def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.date | None = None) -> Article:
-    """Clean one raw document into an article; raise ``InputError`` when no article text remains."""
+    """Clean one raw document into an article; raise ``InputError`` when no article text remains.
+
+    Every metadata decision is made here, once, from the reader's candidates: title, date (``today`` bounds it:
+    later dates are rejected), language and authors.
+    """
+    title = decide_title(raw.values("title"), [m.value for m in raw.values("site")], raw.url)
+    title = clean_line(clean_text(title)) if title else None
     if raw.paragraphs is None:
-        layout = _read_layout(clean_text(raw.text).split("\n"), raw.title and clean_line(raw.title), True)
+        layout = _read_layout(clean_text(raw.text).split("\n"), title, True)
         paragraphs = split_blocks(layout.lines)
     else:
         lines: list[str] = []
         for paragraph in raw.paragraphs:
             lines.extend([*clean_text(paragraph).split("\n"), ""])
-        layout = _read_layout(lines, clean_line(clean_text(raw.title)) if raw.title else None, False)
+        layout = _read_layout(lines, title, False)
         paragraphs = [p for p in layout.lines if p]
     paragraphs = dedupe(paragraphs)
     if paragraphs:
@@ -114,12 +121,8 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
         raise InputError(reason)
 
     texts = [layout.title or "", *paragraphs]
-    language, language_from = raw.language, "metadata"
-    if not language:
-        language, language_from = detect_language("\n".join(texts)), "detected"
-    published, published_from = parse_iso_date(raw.published, today), "metadata"
-    if not published:
-        published, published_from = first_date(texts, language, today), "text"
+    language, language_from = decide_language(raw.values("language"), "\n".join(texts))
+    published, published_from = decide_published(raw.values("published"), texts, language, today)
     quotes = extract_quotes(paragraphs, language)
     entities, mentions = extract_entities(
         paragraphs, language, title=layout.title, dateline=dateline, speakers=[q.speaker for q in quotes if q.speaker]
@@ -132,14 +135,14 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
         title=layout.title,
         paragraphs=paragraphs,
         published=published,
-        published_from=published_from if published else None,
+        published_from=published_from,
         dateline=dateline,
         language=language,
-        language_from=language_from if language else None,
+        language_from=language_from,
         editor=layout.editor,
         url=raw.url,
         source=raw.source or default_source,
-        authors=list(raw.authors) or layout.authors,
+        authors=decide_authors(raw.values("author")) or layout.authors,
         related=layout.related,
         quotes=link_speakers(quotes, entities),
         entities=entities,

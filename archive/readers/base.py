@@ -7,25 +7,41 @@ from typing import Mapping
 
 
 @dataclass(frozen=True)
+class Meta:
+    """One thing a file says about its article, and where it says it.
+
+    ``field`` is ``title``, ``published``, ``language``, ``author`` or ``site``; ``value`` is as the file writes
+    it (a date string unparsed, a language tag as declared); ``origin`` names the place (``og:title``, ``<h1>``,
+    ``json-ld datePublished``, ``json date_publish``, ``byline``). The normalizer decides from these.
+    """
+
+    field: str
+    value: str
+    origin: str
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """One article as a reader found it, before normalization.
 
     Plain-text readers fill only ``text`` (the whole decoded file, lines intact) and leave the
-    layout to ``archive.normalize``. Structured readers (HTML, JSON, WARC) also fill whatever
-    metadata the format carries; ``paragraphs`` is set when the format already separates them.
+    layout to ``archive.normalize``. Structured readers (HTML, JSON, WARC) also report whatever
+    metadata the format carries as ``metadata`` candidates (the normalizer decides title, date,
+    language and authors from them); ``paragraphs`` is set when the format already separates them.
     """
 
     source_path: str
     text: str
     format: str
     record: int = 0  # position of the record inside a multi-record file (JSONL, WARC)
-    title: str | None = None
     paragraphs: tuple[str, ...] | None = None
-    published: str | None = None  # ISO date (YYYY-MM-DD) from metadata, if any
-    language: str | None = None  # ISO 639-1 code from metadata, if any
+    metadata: tuple[Meta, ...] = field(default_factory=tuple)
     url: str | None = None
     source: str | None = None
-    authors: tuple[str, ...] = field(default_factory=tuple)
+
+    def values(self, name: str) -> list[Meta]:
+        """The metadata candidates for one field, in the order the reader found them."""
+        return [m for m in self.metadata if m.field == name]
 
 
 @dataclass(frozen=True)

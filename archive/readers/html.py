@@ -10,19 +10,20 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import lxml.html
-import py3langid
 import trafilatura
 from lxml import etree
 
 from archive.errors import InputError
-from archive.readers.base import RawDocument, ReadOptions
+from archive.readers.base import Meta, RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
+from archive.readers.html_chunks import add_sibling_chunks
 from archive.readers.html_cleanup import clean_paragraphs, prose
+from archive.readers.html_meta import byline_date, displayed_headline, page_metadata
+from archive.readers.html_recovery import choose, implausible, justext_paragraphs, main_block
+from archive.urls import domain
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOKS_LIKE_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|title|meta|p|div|article)\b", re.IGNORECASE)
@@ -37,6 +38,9 @@ _FALLBACK_RATIO = 4
 _DESCRIPTION_WORDS = 8
 # A <div> of plain inline text this long becomes a <p> (readability's "div to p"), so trafilatura keeps it.
 _DIV_TO_P_WORDS = 10
+# An inline link list this long inside a paragraph is a widget (see _drop_link_clusters).
+_LINK_CLUSTER_CHARS = 80
+_NO_MAX_DATE = "2999-12-31"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINERS = ("div", "span", "td", "article", "section", "main", "font", "center", "blockquote")
 _BLOCKS = {
@@ -86,16 +90,24 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
     if not _LOOKS_LIKE_HTML.search(html[:65536]):
         raise InputError("not an HTML page (no HTML tags)")
     tree = _parse(html)
+    found = page_metadata(tree)
+    titles = [m.value for m in found if m.field == "title"]
     meta = _bare_extraction(tree, url)
-    paragraphs = _paragraphs(meta, url)
+    paragraphs = _paragraphs(meta, titles)
     # Precision mode sometimes keeps the wrong block (a reprint notice) or drops a short article (photo captions):
     # when the balanced extraction is much longer, it found the article the precise one missed.
     balanced = _bare_extraction(tree, url, mode="balanced")
     if balanced is not None:
-        other = _paragraphs(balanced, url)
+        other = _paragraphs(balanced, titles)
         # In running text too: a list of other stories' headlines does not make an extraction longer.
         if all(_chars(kept(other)) > _FALLBACK_RATIO * _chars(kept(paragraphs)) for kept in (list, prose)):
             meta, paragraphs = balanced, other
+    paragraphs = add_sibling_chunks(tree, paragraphs)
+    block = main_block(tree)
+    if implausible(paragraphs, block):
+        recall = _bare_extraction(tree, url, mode="recall")
+        paragraphs = choose(block, paragraphs, {
+            "trafilatura recall": _paragraphs(recall, titles), "jusText": justext_paragraphs(tree, titles)})
     # A photo gallery or video page extracts to widgets and headlines of other stories, no running text: its
     # description (the lead caption) is the article.
     if meta is not None and not prose(paragraphs) and len((meta.description or "").split()) >= _DESCRIPTION_WORDS:
@@ -109,24 +121,38 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
         format="html",
         text="\n".join(paragraphs),
         paragraphs=tuple(paragraphs),
-        title=_clean_title(meta.title, meta.sitename, page_url) if meta else None,
-        published=_past_date(meta.date if meta and meta.date else _byline_date(tree)),
-        language=_checked_language(_language(tree), paragraphs),
+        metadata=tuple(_candidates(tree, found, titles, meta)),
         url=page_url,
         source=_source(meta.sitename if meta else None, page_url),
-        authors=tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta else (),
     )
+
+
+def _candidates(tree: lxml.html.HtmlElement, found: list[Meta], titles: list[str], meta) -> list[Meta]:
+    """Everything the page says about its article, in the order the normalizer should try it."""
+    out = list(found)
+    displayed = displayed_headline(tree, titles)
+    if displayed is not None:
+        out.append(displayed)
+    if meta is not None and meta.date:  # htmldate's reading of the page's date metadata (ISO)
+        out.insert(0, Meta("published", meta.date, "page metadata"))
+    byline = byline_date(tree)
+    if byline is not None:
+        out.append(byline)
+    if meta is not None and meta.author:
+        out.append(Meta("author", meta.author, "page metadata"))
+    if meta is not None and meta.sitename:
+        out.append(Meta("site", meta.sitename, "page metadata"))
+    return out
 
 
 def _chars(paragraphs: list[str]) -> int:
     return sum(map(len, paragraphs))
 
 
-def _paragraphs(meta, url: str | None) -> list[str]:
+def _paragraphs(meta, titles: list[str]) -> list[str]:
     if meta is None:
         return []
-    headline = _clean_title(meta.title, meta.sitename, url or meta.url)
-    return clean_paragraphs(_lines(meta.text), meta.title, headline)
+    return clean_paragraphs(_lines(meta.text), titles)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
@@ -136,12 +162,33 @@ def _parse(html: str) -> lxml.html.HtmlElement:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unparsable HTML ({exc})") from None
+    # Comments are never content, and trafilatura cuts a paragraph at the first one (React pages write
+    # "When <!-- -->President<!-- --> Trump..."): their tails (the text after them) stay.
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
+    _drop_link_clusters(tree)
     _wrap_loose_runs(tree)
     return tree
 
 
+def _drop_link_clusters(tree: lxml.html.HtmlElement) -> None:
+    """Remove link lists nested inside paragraphs (hover cards of a name: "Ilhan Omar<span>Ilhan Omar Headline…").
+
+    Prose links one phrase at a time; an inline element holding several links and nothing else is a widget the
+    page shows on hover, and its text would run into the sentence.
+    """
+    for paragraph in tree.iter("p"):
+        for element in list(paragraph.iterdescendants("span", "div", "ul")):
+            links = [a for a in element.iter("a")]
+            if len(links) < 2:
+                continue
+            text = " ".join(element.text_content().split())
+            linked = sum(len(" ".join(a.text_content().split())) for a in links)
+            if len(text) >= _LINK_CLUSTER_CHARS and linked >= 0.9 * len(text) - len(links):
+                element.drop_tree()
+
+
+
 def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "precision"):
-    today = datetime.now(timezone.utc).date()
     try:
         return trafilatura.bare_extraction(
             tree,
@@ -152,11 +199,8 @@ def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "
             include_tables=False,
             with_metadata=True,
             # Metadata only (JSON-LD, meta tags, <time>, URL): a date guessed from body text is often wrong.
-            date_extraction_params={
-                "extensive_search": False,
-                "original_date": True,
-                "max_date": (today + timedelta(days=1)).isoformat(),
-            },
+            # No upper bound from the clock: the normalizer rejects future dates against the ``today`` it is given.
+            date_extraction_params={"extensive_search": False, "original_date": True, "max_date": _NO_MAX_DATE},
         )
     except Exception:  # trafilatura raises assorted errors on broken markup; the caller decides what is fatal
         return None
@@ -235,148 +279,10 @@ def _lines(text: str | None) -> list[str]:
     return [line for line in (text or "").split("\n") if line.strip()]
 
 
-def _past_date(value: str | None) -> str | None:
-    """The date part of an ISO date, or ``None`` for a missing, malformed or future date."""
-    if not value:
-        return None
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-    return day.isoformat() if day <= datetime.now(timezone.utc).date() + timedelta(days=1) else None
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "januari", "january"), ("feb", "februari", "pebruari", "february"), ("mar", "maret", "march"),
-         ("apr", "april"), ("mei", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"),
-         ("agu", "agt", "ags", "agustus", "aug", "august"), ("sep", "sept", "september"),
-         ("okt", "oktober", "oct", "october"), ("nov", "nopember", "november"), ("des", "desember", "dec", "december")],
-        start=1,
-    )
-    for name in names
-}
-_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|publish|posted|schedule|waktu|byline", re.IGNORECASE)
-_WRITTEN_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def _byline_date(tree: lxml.html.HtmlElement) -> str | None:
-    """The date in a date-classed element after the headline (``Kamis, 05 November 2015 11:52``).
-
-    Fallback for pages without date metadata; elements before the ``<h1>`` are skipped, as sites print the
-    day's date (not the article's) in their header.
-    """
-    headline = next(tree.iter("h1"), None)
-    started = headline is None
-    for element in tree.iter():
-        if element is headline:
-            started = True
-            continue
-        if not started or not isinstance(element.tag, str):
-            continue
-        if not _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
-            continue
-        text = element.text_content()
-        if len(text) > 200:
-            continue
-        found = _parse_written_date(text)
-        if found:
-            return found
-    return None
-
-
-def _parse_written_date(text: str) -> str | None:
-    for day, month_name, year in _WRITTEN_DATE.findall(text):
-        month = _MONTHS.get(month_name.lower())
-        if month:
-            return _iso(int(year), month, int(day))
-    match = _NUMERIC_DATE.search(text)
-    if match and match.group(1):
-        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    if match:
-        return _iso(int(match.group(4)), int(match.group(5)), int(match.group(6)))
-    return None
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—•»]\s+|\s*[:|]\s+|\s+::\s+")
-
-
-def _clean_title(title: str | None, sitename: str | None, url: str | None) -> str | None:
-    """The headline without a trailing or leading `` - Site Name`` part."""
-    if not title:
-        return None
-    title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1:
-        names = {_squash(sitename or ""), _squash(_domain(url) or "")} - {""}
-        for index in (-1, 0):
-            part = _squash(parts[index])
-            if len(part) >= 4 and any(part in name or name in part for name in names):
-                kept = parts[:-1] if index == -1 else parts[1:]
-                separators = _TITLE_SEPARATORS.findall(title)
-                return _rejoin(kept, separators[:-1] if index == -1 else separators[1:])
-    return title
-
-
-def _rejoin(parts: list[str], separators: list[str]) -> str:
-    out = parts[0]
-    for separator, part in zip(separators, parts[1:]):
-        out += separator + part
-    return out
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
-
-
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host[4:] if host and host.startswith("www.") else host
-
-
 def _source(sitename: str | None, url: str | None) -> str | None:
     """The site name from metadata, unless it is a URL or handle; else the URL's domain."""
     if sitename:
         name = sitename.strip().lstrip("@")
         if name and "/" not in name and not name.lower().startswith("http"):
             return name
-    return _domain(url)
-
-
-def _checked_language(declared: str | None, paragraphs: list[str]) -> str | None:
-    """The declared language unless the body plainly is another one (kompas and kapanlagi declare ``en``)."""
-    text = " ".join(paragraphs)
-    if declared is None or len(text) < 400:
-        return declared
-    detected, _score = py3langid.classify(text[:5000])
-    return declared if detected == declared else None
-
-
-def _language(tree: lxml.html.HtmlElement) -> str | None:
-    """ISO 639-1 code from ``<html lang>``, ``content-language`` or ``og:locale``."""
-    candidates = [tree.get("lang"), tree.get("xml:lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    for meta in tree.iter("meta"):
-        key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
-        if key in {"content-language", "language", "og:locale", "dc.language"}:
-            candidates.append(meta.get("content"))
-    for value in candidates:
-        code = re.split(r"[-_,;\s]", (value or "").strip().lower())[0]
-        if code == "in":  # the withdrawn code Java and old CMSs still write for Indonesian
-            code = "id"
-        if len(code) == 2 and code.isalpha():
-            return code
-    return None
+    return domain(url)

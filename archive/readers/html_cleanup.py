@@ -8,8 +8,10 @@ Rules were chosen on the en-html/id-html gold (``python -m archive.evaluate bodi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from archive.dateline import split_dateline
+from archive.titles import split_title
 
 _BOILERPLATE = re.compile(
     r"^(baca( juga)?|lihat( juga)?|simak( juga)?|tonton( juga)?|klik|read (also|more)|also read|see also|related|"
@@ -54,17 +56,20 @@ _SIGNATURE = re.compile(
 _WORD = r"[A-Z][\w.'’]*"
 _PLACE_SOURCE = re.compile(rf"^{_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD})? [-–—]{{1,2}} ")
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]*$|[\"”’»]$")
+_HEADLINE_WORDS = 3  # a title part this long may be the headline repeated in the body
 _HEAD_WINDOW = 4  # datelines and headlines are looked for among the first paragraphs only
 _CAPTION_WORDS = 60  # longest paragraph dropped as a caption or label above a dateline
 
 
-def clean_paragraphs(lines: list[str], title: str | None = None, headline: str | None = None) -> list[str]:
+def clean_paragraphs(lines: list[str], titles: Iterable[str] = ()) -> list[str]:
     """Body paragraphs from extracted lines, without the boilerplate that survives extraction.
 
-    ``title`` is the page's raw title, ``headline`` the same without the site name; a line repeating either is
-    dropped, with the kicker or section label above it.
+    ``titles`` are the page's title candidates (``<title>``, ``og:title``, ``<h1>``...); a line repeating one, or
+    the headline part of one (``Headline | Site``), is dropped, with the kicker or section label above it.
     """
-    titles = {_squash(t) for t in (title, headline) if t} - {""}
+    keys = {_squash(t) for t in titles}
+    keys |= {_squash(part) for t in titles for part in split_title(t)[0] if len(part.split()) >= _HEADLINE_WORDS}
+    titles = keys - {""}
     paragraphs = []
     for line in lines:
         text = " ".join(line.split())

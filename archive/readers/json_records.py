@@ -15,18 +15,16 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 import ijson
 import lxml.html
 from ijson.common import ObjectBuilder
 
 from archive.errors import InputError
-from archive.readers.base import RawDocument, ReadOptions, RecordError
+from archive.readers.base import Meta, RawDocument, ReadOptions, RecordError
 from archive.readers.decoding import decode_bytes
+from archive.urls import domain
 
 # RawDocument field -> source keys tried in order (news-please names first). ``options.field_map`` replaces a row.
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -35,7 +33,7 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "published": ("date_publish", "published", "published_at", "publishedAt", "datePublished", "date_published",
                   "publish_date", "pubDate", "date", "created_at", "tanggal"),
     "language": ("language", "lang", "inLanguage", "locale"),
-    "authors": ("authors", "author", "byline", "creator", "penulis"),
+    "authors": ("authors", "author", "byline", "creator", "penulis"),  # reported as "author" candidates
     "url": ("url", "link", "canonical_url", "uri"),
     "source": ("source_domain", "site_name", "sitename", "site", "source", "publisher", "domain"),
 }
@@ -199,13 +197,33 @@ def to_document(record: Any, path: str, index: int, keys: Mapping[str, tuple[str
         format="json",
         text="\n".join(paragraphs),
         paragraphs=tuple(paragraphs),
-        title=_string(_lookup(record, keys["title"])),
-        published=parse_date(_lookup(record, keys["published"])),
-        language=_language(_lookup(record, keys["language"])),
+        metadata=tuple(_candidates(record, keys)),
         url=url,
-        source=_strip_www(source) or _domain(url),
-        authors=_authors(_lookup(record, keys["authors"])),
+        source=_strip_www(source) or domain(url),
     )
+
+
+# RawDocument metadata field -> the key table row that holds it.
+_METADATA = {"title": "title", "published": "published", "language": "language", "author": "authors"}
+
+
+def _candidates(record: dict, keys: Mapping[str, tuple[str, ...]]) -> list[Meta]:
+    """Every present title, date, language and author field, as written, named ``json KEY``."""
+    out = []
+    for field, row in _METADATA.items():
+        for key in keys[row]:
+            value = _lookup(record, (key,))
+            for text in (_authors(value) if field == "author" else _values(value)):
+                out.append(Meta(field, text, f"json {key}"))
+    return out
+
+
+def _values(value: Any) -> list[str]:
+    """A scalar field as text (numbers too: epoch dates); the first string of a list."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    text = _string(value)
+    return [text] if text else []
 
 
 def _lookup(record: Any, names: tuple[str, ...]) -> Any:
@@ -253,60 +271,15 @@ def _html_to_text(markup: str) -> str:
         return re.sub(r"<[^>]+>", " ", markup)
 
 
-def parse_date(value: Any) -> str | None:
-    """ISO date (YYYY-MM-DD) from an ISO datetime/date, RFC 2822 string or epoch seconds; future dates → None."""
-    day: date | None = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value
-        try:
-            day = datetime.fromtimestamp(seconds, timezone.utc).date()
-        except (OverflowError, OSError, ValueError):
-            return None
-    elif isinstance(value, str):
-        text = value.strip()
-        try:
-            day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            try:
-                day = parsedate_to_datetime(text).date()
-            except (TypeError, ValueError, IndexError):
-                match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-                day = _safe_date(*map(int, match.groups())) if match else None
-    if day is None or day > datetime.now(timezone.utc).date() + timedelta(days=1):
-        return None
-    return day.isoformat()
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _language(value: Any) -> str | None:
-    code = re.split(r"[-_\s]", value.strip().lower())[0] if isinstance(value, str) else ""
-    code = "id" if code == "in" else code
-    return code if len(code) == 2 and code.isalpha() else None
-
-
-def _authors(value: Any) -> tuple[str, ...]:
-    if isinstance(value, dict):
+def _authors(value: Any) -> list[str]:
+    """Author names of a string, a list of strings or of ``{"name": ...}`` objects (a string is left whole)."""
+    if isinstance(value, (dict, str)):
         value = [value]
-    if isinstance(value, str):
-        value = re.split(r"\s*[;|]\s*", value)
     if not isinstance(value, list):
-        return ()
+        return []
     names = [item.get("name") if isinstance(item, dict) else item for item in value]
-    return tuple(" ".join(_valid(n).split()) for n in names if isinstance(n, str) and n.strip())
+    return [" ".join(_valid(n).split()) for n in names if isinstance(n, str) and n.strip()]
 
 
 def _strip_www(host: str | None) -> str | None:
     return host[4:] if host and host.lower().startswith("www.") else host
-
-
-def _domain(url: str | None) -> str | None:
-    try:
-        return _strip_www(urlsplit(url).hostname) if url else None
-    except ValueError:
-        return None

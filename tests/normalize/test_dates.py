@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from archive.normalize.dates import find_dates, first_date, parse_iso_date
+from archive.normalize.dates import decide_published, find_dates, first_date, parse_metadata_date
+from archive.readers.base import Meta
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -37,8 +38,38 @@ def test_dates_in_order_of_appearance():
     assert [d.isoformat() for _, d in found] == ["2020-03-02", "2022-01-10"]
 
 
-def test_metadata_dates():
-    assert parse_iso_date("2015-11-05T14:56:43+07:00", TODAY) == "2015-11-05"
-    assert parse_iso_date("2030-01-01", TODAY) is None
-    assert parse_iso_date("2021-02-30", TODAY) is None
-    assert parse_iso_date("yesterday", TODAY) is None
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2015-11-05T14:56:43+07:00", "2015-11-05"),
+        ("2016-02-23 14:49:30", "2016-02-23"),
+        ("2019-11-19T12:05:00Z", "2019-11-19"),
+        ("Tue, 23 Feb 2016 14:49:30 +0700", "2016-02-23"),
+        ("1456213770", "2016-02-23"),  # epoch seconds
+        ("1456213770000", "2016-02-23"),  # epoch milliseconds
+        ("Kamis, 05 November 2015 11:52", "2015-11-05"),  # a byline as printed
+        ("2026-11-26", "2026-11-26"),  # today is not the future
+        ("2026-11-27", None),
+        ("2999-01-01", None),
+        ("2021-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_metadata_dates(value, expected):
+    assert parse_metadata_date(value, "id", TODAY) == expected
+
+
+def test_metadata_date_is_bounded_by_the_given_today_not_the_clock():
+    assert parse_metadata_date("2026-11-26", "en", dt.date(2026, 11, 25)) is None
+    assert parse_metadata_date("2026-11-26", "en", dt.date(2026, 11, 26)) == "2026-11-26"
+
+
+def test_decision_order_metadata_then_byline_then_text():
+    meta = [Meta("published", "2999-01-01", "page metadata"), Meta("published", "Senin, 10 Januari 2022", "byline"),
+            Meta("published", "2021-05-05", "json-ld datePublished")]
+    assert decide_published(meta, ["pada 1 Maret 2020"], "id", TODAY) == ("2021-05-05", "metadata")
+    assert decide_published(meta[:2], ["pada 1 Maret 2020"], "id", TODAY) == ("2022-01-10", "metadata")
+    assert decide_published(meta[:1], ["pada 1 Maret 2020"], "id", TODAY) == ("2020-03-01", "text")
+    assert decide_published([], ["tanpa tanggal"], "id", TODAY) == (None, None)

@@ -7,7 +7,7 @@ import pytest
 from archive.errors import InputError
 from archive.normalize.pipeline import normalize
 from archive.readers import read_file
-from archive.readers.base import RawDocument
+from archive.readers.base import Meta, RawDocument
 from tests.conftest import SEED_FILE
 
 
@@ -69,12 +69,28 @@ def test_english_layout_with_byline_and_reuters_dateline():
     assert len(article.paragraphs) == 2
 
 
+TODAY = dt.date(2026, 11, 26)
+TEXT = "Judul\nPada 5 Maret 2021 terjadi banjir besar di kota itu kemarin sore."
+
+
 def test_metadata_date_wins_and_future_metadata_date_is_rejected():
-    doc = _doc("Judul\nPada 5 Maret 2021 terjadi banjir besar di kota itu kemarin sore.", published="2020-02-02")
-    assert normalize(doc).published == "2020-02-02"
-    future = _doc("Judul\nPada 5 Maret 2021 terjadi banjir besar di kota itu kemarin sore.", published="2999-01-01")
-    article = normalize(future)
+    doc = _doc(TEXT, metadata=(Meta("published", "2020-02-02", "json date"),))
+    assert (normalize(doc, today=TODAY).published, normalize(doc, today=TODAY).published_from) == (
+        "2020-02-02", "metadata")
+    future = _doc(TEXT, metadata=(Meta("published", "2026-11-27", "json date"),))  # the day after TODAY
+    article = normalize(future, today=TODAY)
     assert (article.published, article.published_from) == ("2021-03-05", "text")
+    assert normalize(future, today=dt.date(2026, 11, 27)).published == "2026-11-27"  # today pins the bound
+
+
+def test_declared_language_stands_unless_the_text_is_plainly_another():
+    body = " ".join(["Pemerintah daerah menyatakan bahwa banjir besar melanda kota itu pada hari Senin kemarin."] * 6)
+    declared_en = _doc(f"Judul\n{body}", metadata=(Meta("language", "en-US", "<html lang>"),))
+    assert (normalize(declared_en).language, normalize(declared_en).language_from) == ("id", "detected")
+    declared_in = _doc(f"Judul\n{body}", metadata=(Meta("language", "in", "content-language"),))
+    assert (normalize(declared_in).language, normalize(declared_in).language_from) == ("id", "metadata")
+    short = _doc("Judul\nBanjir besar.", metadata=(Meta("language", "en", "json language"),))
+    assert (normalize(short).language, normalize(short).language_from) == ("en", "metadata")
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "loading...\nA\nA\nA\n", "Just a title\n"])

@@ -1,5 +1,6 @@
 """WARC reader: HTML responses become articles; other records are skipped; damage ends the file cleanly."""
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.errors import InputError
+from archive.normalize.pipeline import normalize
 from archive.readers import RawDocument, RecordError, read_file
 
 CORPORA = Path(__file__).parent.parent / "data" / "corpora"
@@ -38,8 +40,8 @@ def test_html_responses_become_articles(tmp_path, suffix):
     path.write_bytes(_warc(gzip=suffix.endswith(".gz")))
     antara, french = list(read_file(path))
     assert (antara.format, antara.record, antara.url) == ("warc", 1, "https://www.antaranews.com/berita/527615")
-    assert antara.title == "29 penerbangan Bandara Internasional Lombok dibatalkan"
-    assert antara.published == "2015-11-05"
+    article = normalize(antara, today=dt.date(2026, 11, 26))
+    assert (article.title, article.published) == ("29 penerbangan Bandara Internasional Lombok dibatalkan", "2015-11-05")
     assert antara.paragraphs[0].startswith("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan")
     assert (french.record, french.url) == (4, "https://fr.example/cafe")
     assert "le gérant du café" in french.text  # decoded with the HTTP charset
