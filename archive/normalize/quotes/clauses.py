@@ -41,6 +41,7 @@ _ED_ADJECTIVES = frozenset("so-called alleged embattled unnamed unidentified con
 _JOINERS = frozenset(("and", "but", "or", "then", "yet"))
 _CONTRACTED = re.compile(r"(he|she|they|we|it|that|i|you)['’](?:s|d|ll|re|ve|m)")
 _IT = re.compile(r"\s+it\b")
+_TO_OR_BY = re.compile(r"\s+(?:to|by|on|with|in|from)\b")
 _TO = frozenset(("to",))
 # Base forms of the attributing verbs, read only as infinitives ("to say"): bare, most are nouns too.
 _BASES = frozenset(v.base for v in _SPEECH + _CHARACTERISING)
@@ -137,6 +138,8 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
         if not w.text[:1].islower():
             continue
         kind = _kind(low)
+        if kind in ("attributing", "verb") and low.endswith("ed") and _after_comma(text, lo, w.start) and _TO_OR_BY.match(text, w.end, hi):
+            continue  # ", compared to …", ", based on …", ", backed by …": a participle, not a clause
         if low in ("put", "puts") and _IT.match(text, w.end, hi):
             kind = "attributing"  # "as The New Yorker put it, …"
         if kind is None and low in _BASES and _before_is(text, lo, w.start, _TO) is not None:
@@ -158,7 +161,12 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
         if kind == "gerund":
             # "…, saying …", "…, calling it …": a participle after a comma shares the clause's subject
             if _after_comma(text, lo, w.start) or _before_is(text, lo, w.start, _GERUND_LEADS) is not None:
-                subject = current
+                # "Cuban complained that Cruz is too principled, suggesting …": the participle
+                # belongs to the main clause: the last speech verb's subject, else the first clause's
+                said = next((c.subject for c in reversed(out) if c.attributing), None)
+                subject = said or (out[0].subject if out else current)
+            elif n > 0 and ws[n - 1].text[:1].isupper() and (named := read_backward(text, lo, ws[n - 1].end)) and named.name:
+                subject = named  # "footage of Trump saying …": the name before the participle speaks
             elif current is not None and n > 0 and ws[n - 1].text[:1].islower():
                 # "Trump unleashed a series of tweets saying that …": the tweets' author speaks
                 subject = current
@@ -199,8 +207,14 @@ def governing(text: str, lo: int, hi: int) -> Clause | None:
     underscores that Trump is "…"": not "it"), else the last verb with a subject. (The first such
     verb was measured too: it finds a few more quotes on PolNeAR and misnames more of them.)"""
     found = clauses(text, lo, hi)
-    for clause in reversed(found):
+    for n in range(len(found) - 1, -1, -1):
+        clause = found[n]
         if clause.attributing and not _thing(clause.subject):
+            later = [c.subject for c in found[n + 1 :] if c.subject.name and c.subject.name != clause.subject.name]
+            if later and clause.subject.name and not _THAT.match(text, clause.end, hi):
+                # "she said, but Kevin was drifting off, and as Trump went on about "…"": the
+                # speech verb's clause ended; the quote sits in another person's clause
+                return None
             return clause
     return found[-1] if found else None
 

@@ -259,8 +259,17 @@ _OUTER = re.compile(r",\s*(?:(?P<according>[Aa]ccording\s+to|menurut)\s+|(?P<sub
 _OUTER_VERBS = re.compile(r"\s+(?P<cue>reported|reports|wrote|writes|told|tells|notes|noted)\b")
 
 
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z\"“‘(]|\s*$")
+
+
 def parse_outer(text: str, close: int, language: str | None) -> Attribution | None:
     """The source that ends the quote's sentence with "according to X" or ", X reported"."""
+    if text[close - 2 : close - 1] in (".", "!", "?") and _NEXT_SENTENCE.match(text, close):
+        # '"… without delay." Clinton plans …': the quote ended its sentence, unless its cue follows
+        # ('"… election year?" O'Malley said, according to the Las Vegas Sun.')
+        nxt = close + len(text[close:]) - len(text[close:].lstrip())
+        if _subject_verb(text, nxt, len(text), "en") is None and _after_cue(text, nxt, len(text), "en", True) is None:
+            return None
     end = sentence_end(text, close, len(text))
     if any(c in text[close:end] for c in "\"“”«»"):
         return None  # another quote in between: its own cue, not an outer source
@@ -292,6 +301,10 @@ def parse_head(text: str, lo: int, open_: int, language: str | None) -> Attribut
     for lang in _langs(language):
         for m in _ACCORDING[lang].finditer(text, start, open_):
             phrase = read_forward(text, m.end(), open_, lower_ok=True)
+            if phrase and not text[start : m.start()].strip() and text[phrase.end : phrase.end + 1] == ",":
+                # "According to Yahoo News, Clinton's spokesman said …": the source opening the
+                # sentence reports all of it, the speech verb after it included
+                return Attribution(phrase, m.group("cue").lower(), phrase.end, "according")
             if phrase and (best is None or m.start() > best[0]):
                 best = (m.start(), Attribution(phrase, m.group("cue").lower(), phrase.end, "according"))
         for m in _VERBS[lang].finditer(text, start, open_):

@@ -256,6 +256,9 @@ def read_forward(text: str, pos: int, hi: int, lower_ok: bool) -> Phrase | None:
             run
             and w.text in _CONNECTORS
             and is_capitalised(run[-1].text)
+            # "Secretary of State", "Center for American Progress" go on; after a person's
+            # name "for"/"of" tells the outlet or the body ("Cameron Easley for Morning Consult")
+            and not (w.text in ("for", "of") and _is_name_word(run[-1].text))
             and n + 1 < len(ws)
             and is_capitalised(ws[n + 1].text)
         ):

@@ -132,9 +132,10 @@ def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
 # US news gives a politician's party and state in brackets after the name: "Rep. Jim Clyburn (D-S.C.)".
 _AFFILIATION = re.compile(r"\s*\([A-Z][^()]{0,14}\),?\s*$")
 # An aside between dashes that ends right before the verb: the subject stands before it.
-_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–]*?(?:--|—|–),?\s*$")
+_DASHED_ASIDE = re.compile(r"\s(?:--|—|–|―)\s[^—–―]*?(?:--|—|–|―),?\s*$")
 # Where a clause starts inside a sentence: after a colon, a semicolon or a dash.
-_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–]\s|\s--\s")
+_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–―]\s|\s--\s")
+_JOINED_VERBS = frozenset(("and", "but", "or", "then"))
 # A clause that opens with a conjunction: the subject follows it ("…, and Trump vowed", "while Cruz said").
 _CONJUNCTIONS = frozenset(
     "and but or while as when because although though whereas so yet after before since if until once "
@@ -179,6 +180,8 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
         cut = text.rfind(",", lo, hi)
         seg_lo = lo if cut < 0 else cut + 1
         ws = words(text, seg_lo, hi)
+        if len(ws) == 1 and ws[0].text in _JOINED_VERBS:
+            return None  # "…, and described": the verb shares the subject of the one before
         if ws:
             phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi, ws))
             if phrase is None and (cut < 0 or ws[0].text.casefold() in _DESCRIPTIVE_HEADS or _POSSESSIVE.search(text, ws[0].start, ws[-1].end)):
