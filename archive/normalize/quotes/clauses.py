@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
-from ..entities import gazetteer
-from ..entities.wordlists import EN_WORDS
-from .lexicon import OCCUPATIONS, ROLE_WORDS
 from .subjects import subject_before
 from .speakers import Phrase, Word, read_backward, read_forward, words
 
@@ -43,9 +40,20 @@ _CONTRACTED = re.compile(r"(he|she|they|we|it|that|i|you)['’](?:s|d|ll|re|ve|m
 _IT = re.compile(r"\s+it\b")
 _TO_OR_BY = re.compile(r"\s+(?:to|by|on|with|in|from)\b")
 _TO = frozenset(("to",))
-# Base forms of the attributing verbs, read only as infinitives ("to say"): bare, most are nouns too.
-_BASES = frozenset(v.base for v in _SPEECH + _CHARACTERISING)
+# Base forms of the speech verbs, read only as infinitives ("went on to say", "to call it"): bare,
+# most are nouns too, and "to push policies" is no report of words.
+_BASES = frozenset(v.base for v in _SPEECH) | {"call", "describe", "label", "dub", "brand", "term"}
 _GERUND_LEADS = frozenset(("while", "after", "before", "by", "when"))
+_SPEECH_BASES = frozenset(v.base for v in _SPEECH)
+
+
+def _plural_subject(word: str) -> bool:
+    """"Mexicans", "Republicans", "they", "critics": a word that can be the plural subject of a bare
+    verb right before it."""
+    low = word.casefold()
+    if low in ("they", "we", "people", "others", "many", "some", "both"):
+        return True
+    return len(word) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+$")
 # A verb followed by "that" reports a statement or a belief ("Walter Hewlett sniped that …").
 _THAT = re.compile(r",?\s+that\b")
@@ -142,6 +150,8 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
             continue  # ", compared to …", ", based on …", ", backed by …": a participle, not a clause
         if low in ("put", "puts") and _IT.match(text, w.end, hi):
             kind = "attributing"  # "as The New Yorker put it, …"
+        if kind is None and low in _SPEECH_BASES and n > 0 and _plural_subject(ws[n - 1].text):
+            kind = "attributing"  # "Mexicans often say", "critics argue": a plural subject
         if kind is None and low in _BASES and _before_is(text, lo, w.start, _TO) is not None:
             # "went on to say", "wants to call it …": an infinitive of the verb whose subject leads
             if current is not None:
@@ -167,8 +177,8 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
                 subject = said or (out[0].subject if out else current)
             elif n > 0 and ws[n - 1].text[:1].isupper() and (named := read_backward(text, lo, ws[n - 1].end)) and named.name:
                 subject = named  # "footage of Trump saying …": the name before the participle speaks
-            elif current is not None and n > 0 and ws[n - 1].text[:1].islower():
-                # "Trump unleashed a series of tweets saying that …": the tweets' author speaks
+            elif current is not None and n > 0:
+                # "Trump unleashed a series of tweets early Friday saying that …": the author speaks
                 subject = current
             elif (with_ := _WITH_SUBJECT.search(text, lo, w.start)) is not None:
                 # "with Gorka noting the absurdity of …": the subject of an absolute clause
@@ -207,6 +217,10 @@ def governing(text: str, lo: int, hi: int) -> Clause | None:
     underscores that Trump is "…"": not "it"), else the last verb with a subject. (The first such
     verb was measured too: it finds a few more quotes on PolNeAR and misnames more of them.)"""
     found = clauses(text, lo, hi)
+    if not any(c.attributing and not _thing(c.subject) for c in found):
+        # only "it" reports ("what it called "…"", "it attacked Trump, saying …"): the body
+        # "it" stands for (resolved later to the organisation last named as a source)
+        return next((c for c in reversed(found) if c.attributing and c.subject.text.casefold() == "it"), None)
     for n in range(len(found) - 1, -1, -1):
         clause = found[n]
         if clause.attributing and not _thing(clause.subject):
@@ -222,21 +236,3 @@ def governing(text: str, lo: int, hi: int) -> Clause | None:
 def _thing(phrase: Phrase) -> bool:
     """"it underscores …": a thing or an unnamed body, not a source of words."""
     return phrase.text.casefold() in ("it", "this", "that", "which")
-
-
-def person_like(phrase: Phrase) -> bool:
-    """A subject that can be a person speaking: a pronoun, a name that is not a place or a common
-    word ("Alabama", "Optimism"), or a description headed by a role ("the senator", "one official")."""
-    if phrase.pronoun:
-        return True
-    if phrase.name:
-        ws = phrase.name.split()
-        if all(w.casefold().strip(".") in EN_WORDS for w in ws):
-            return False
-        return gazetteer.get().phrases.get(gazetteer.norm(phrase.name)) is None
-    return bool(phrase.role) and any(_role_word(w) for w in phrase.role.split())
-
-
-def _role_word(word: str) -> bool:
-    key = word.casefold().strip(".,")
-    return key in ROLE_WORDS or key in OCCUPATIONS or key.rstrip("s") in ROLE_WORDS or key.rstrip("s") in OCCUPATIONS

@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from .. import lexicon
 from .antecedents import previous_sentence
-from .clauses import governing, person_like
+from .clauses import governing
 from .cues import (
     Attribution,
     is_naming,
@@ -255,8 +255,8 @@ def _characterised(site: Site) -> bool:
         return False
     text, span = site.text, site.span
     cue = _CHARACTERISING_CUE.search(text, max(site.lo, span.open - 40), span.open)
-    if not cue:
-        return False
+    if not cue or text[: cue.start()].rstrip().endswith(","):
+        return False  # ", dubbed the "Hanoi Hilton" by …": a participle naming a thing
     start = sentence_start(text, 0, span.open)
     clause = governing(text, start, span.open)
     return (
@@ -380,25 +380,13 @@ def governing_verb(site: Site) -> Attribution | None:
     """A partial quote inside a sentence belongs to the subject of the verb that attributes it:
     ``Trump called it "a disgrace"``, ``she described growth as "significant"``, ``Clinton smiled and
     said she was "tired"``, ``…, telling ABC that there is "a weird deal going on"``."""
-    return _governed(site, attributing=True)
-
-
-def clause_subject(site: Site) -> Attribution | None:
-    """A partial quote whose sentence has no attributing verb: the subject of the nearest clause
-    (``Mr. Trump assailed the judge for his "Mexican heritage"``) — the person the sentence reports on."""
-    return _governed(site, attributing=False)
-
-
-def _governed(site: Site, attributing: bool) -> Attribution | None:
     text, span = site.text, site.span
     start = sentence_start(text, 0, span.open)
     if not text[start : span.open].strip():
         return None
     clause = governing(text, start, span.open)
-    if clause is None or clause.attributing != attributing:
+    if clause is None or not clause.attributing:
         return None
-    if not attributing and not person_like(clause.subject):
-        return None  # "The tax reduced emissions with "negligible effects"": no one to say it
     return Attribution(clause.subject, clause.verb, clause.end, "governing")
 
 

@@ -157,6 +157,24 @@ _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
 _LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|of)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*$")
 
 
+def _country(text: str, ws: list[Word], hi: int) -> Phrase | None:
+    """The country named by the last words before the verb ("Russia", "North Korea"), as a body."""
+    for n in (1, 2, 3):
+        if len(ws) < n or text[ws[-1].end : hi].strip():
+            break
+        run = ws[-n:]
+        if not all(is_capitalised(w.text) for w in run):
+            break
+        name = text[run[0].start : run[-1].end]
+        place = gazetteer.get().phrases.get(gazetteer.norm(name))
+        if place is not None and place.kind == "country":
+            before = ws[: len(ws) - n]
+            if before and before[-1].text.casefold() not in ("the", "and", "but", "while", "as", "that"):
+                return None  # "China's ambassador to Britain accused": the country only qualifies
+            return Phrase(None, name, name, run[0].start, run[-1].end)
+    return None
+
+
 def _place(name: str) -> bool:
     """A place the gazetteer knows ("Ohio", "Columbus"): after a comma, the end of a place adjunct."""
     return gazetteer.get().phrases.get(gazetteer.norm(name)) is not None
@@ -184,10 +202,12 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
             return None  # "…, and described": the verb shares the subject of the one before
         if ws:
             phrase = _unplaced(text, seg_lo, read_backward(text, seg_lo, hi, ws))
-            if phrase is None and (cut < 0 or ws[0].text.casefold() in _DESCRIPTIVE_HEADS or _POSSESSIVE.search(text, ws[0].start, ws[-1].end)):
+            if phrase is None and (cut < 0 or ws[0].text.casefold() in _DESCRIPTIVE_HEADS or any(_POSSESSIVE.search(w.text) for w in ws)):
                 # a clause-opening phrase ("one user quipped"); after a comma an appositive loses
                 # to the name it describes (see ``opening`` below)
                 phrase = descriptive(text, seg_lo, hi, ws)
+            if phrase is None:
+                phrase = _country(text, ws, hi)  # "Russia insisted that …": a state speaks as a body
             if phrase is None:
                 # "H Burhan Noor saat mendampingi … mengatakan": a time clause between subject and verb
                 when = _WHEN.search(text, seg_lo, hi)
