@@ -145,8 +145,23 @@ def _render_node(node) -> str:
 
 
 def render_match(nodes) -> str:
-    """Render parsed query nodes as an FTS5 MATCH string; every word is quoted, so none is syntax."""
-    return " ".join(_render_node(n) for n in nodes).replace("( ", "(").replace(" )", ")")
+    """Render parsed query nodes as an FTS5 MATCH string; every word is quoted, so none is syntax.
+
+    FTS5 reads two operands side by side as AND only when neither is in parentheses (``"a" ("b"
+    OR "c")`` is a syntax error), so an explicit AND goes between such neighbours: a stemmed word
+    is a group of its readings, and ``Putin membela --stem`` must still mean both words.
+    """
+    parts: list[str] = []
+    after_operand = after_group = False
+    for node in nodes:
+        name = getattr(node, "name", None)  # operators: AND, OR, NOT and parentheses
+        grouped = hasattr(node, "options") or name == "("
+        if after_operand and (grouped or after_group) and name not in ("AND", "OR", "NOT", ")"):
+            parts.append("AND")
+        parts.append(_render_node(node))
+        after_operand = name is None or name == ")"
+        after_group = hasattr(node, "options") or name == ")"
+    return " ".join(parts).replace("( ", "(").replace(" )", ")")
 
 
 def render_literal(nodes) -> str:

@@ -35,6 +35,13 @@ def test_operators_phrases_prefix_and_near_survive():
     assert render_match(parse_query("(a OR b) NOT c")) == '("a" OR "b") NOT "c"'
 
 
+def test_groups_side_by_side_are_joined_by_an_explicit_and():
+    """FTS5 takes "a" "b" as AND, but not a phrase beside a parenthesized group."""
+    assert render_match(parse_query("a b")) == '"a" "b"'
+    assert render_match(parse_query("x (y OR z) w")) == '"x" AND ("y" OR "z") AND "w"'
+    assert render_match(parse_query("(a) (b)")) == '("a") AND ("b")'
+
+
 def test_hyphenated_name_is_a_phrase():
     assert render_match(parse_query("Kassym-Jomart")) == '"Kassym Jomart"'
 
