@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import replace
 
 from archive.errors import InputError
+from archive.limits import MAX_ARTICLE_CHARS
 from archive.normalize.cleanup import clean_line, clean_text, fold
 from archive.dateline import split_dateline
 from archive.normalize.dates import first_date, parse_iso_date
@@ -92,6 +93,10 @@ def content_hash(paragraphs: list[str]) -> str:
 
 def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.date | None = None) -> Article:
     """Clean one raw document into an article; raise ``InputError`` when no article text remains."""
+    if len(raw.text) > MAX_ARTICLE_CHARS:  # the quote and entity rules would take minutes on it
+        raise InputError(
+            f"{len(raw.text):,} characters of text: more than any news article needs (at most {MAX_ARTICLE_CHARS:,})"
+        )
     if raw.paragraphs is None:
         layout = _read_layout(clean_text(raw.text).split("\n"), raw.title and clean_line(raw.title), True)
         paragraphs = split_blocks(layout.lines)

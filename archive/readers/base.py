@@ -26,6 +26,7 @@ class RawDocument:
     url: str | None = None
     source: str | None = None
     authors: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()  # what reading had to repair (stray bytes replaced), for the file's report
 
 
 @dataclass(frozen=True)

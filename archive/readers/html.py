@@ -20,6 +20,7 @@ import trafilatura
 from lxml import etree
 
 from archive.errors import InputError
+from archive.limits import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES, megabytes
 from archive.readers.base import RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
 from archive.readers.html_cleanup import clean_paragraphs, prose
@@ -45,8 +46,15 @@ _BLOCKS = {
 }
 
 
+# libxml2 stops at a text node over 10 MB (an inline script or data blob) unless told the tree may be
+# huge: the page then "has no text". MAX_DOCUMENT_BYTES bounds what it may take instead.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def read(path: str, options: ReadOptions) -> Iterator[RawDocument]:
     """Yield the article of one saved page."""
+    if Path(path).stat().st_size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"page larger than {megabytes(MAX_DOCUMENT_BYTES)}: more than any news article needs")
     data = Path(path).read_bytes()
     if not data.strip():
         raise InputError("empty file")
@@ -86,6 +94,7 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
     if not _LOOKS_LIKE_HTML.search(html[:65536]):
         raise InputError("not an HTML page (no HTML tags)")
     tree = _parse(html)
+    _check_text_size(tree)
     meta = _bare_extraction(tree, url)
     paragraphs = _paragraphs(meta, url)
     # Precision mode sometimes keeps the wrong block (a reprint notice) or drops a short article (photo captions):
@@ -133,11 +142,19 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration; strip it.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unparsable HTML ({exc})") from None
     _wrap_loose_runs(tree)
     return tree
+
+
+def _check_text_size(tree: lxml.html.HtmlElement) -> None:
+    """Refuse, before the costly extraction, a page whose visible text no article (with its page
+    furniture around it) could fill: twice the article limit."""
+    size = sum(map(len, tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]")))
+    if size > 2 * MAX_ARTICLE_CHARS:
+        raise InputError(f"{size:,} characters of page text: more than any news article needs (at most {MAX_ARTICLE_CHARS:,})")
 
 
 def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "precision"):
