@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,19 @@ def engine(db_path: Path):
     engine = open_database(db_path)
     yield engine
     engine.dispose()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int):
+    """Fail the test (instead of hanging the suite) when the block runs longer than ``seconds``."""
+
+    def expired(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

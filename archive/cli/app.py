@@ -23,10 +23,10 @@ if threading.current_thread() is threading.main_thread() and signal.getsignal(si
 try:
     import sqlalchemy as sa
     import typer
-    from typer.core import TyperGroup
 
     from archive import __version__
     from archive.cli import browse, entities, ingest, maintenance, quotes, search
+    from archive.cli.command import ArchiveCommand, OneLineErrorsGroup
     from archive.cli.output import stderr_console
     from archive.cli.state import CliState
     from archive.errors import ArchiveError, UsageError
@@ -41,8 +41,10 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-class ArchiveGroup(TyperGroup):
+class ArchiveGroup(OneLineErrorsGroup):
     """Turns domain errors into one line on stderr and an exit code: never a traceback."""
+
+    repeated_options = ("db",)  # archive --db x.db search y, or archive search y --db x.db
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands)  # the order they are registered in, not alphabetical
@@ -99,15 +101,18 @@ def main_options(
     ctx.obj = CliState(db=db)
 
 
-app.command("ingest")(ingest.ingest_command)
-app.command("search")(search.search_command)
-app.command("quotes")(quotes.quotes_command)
-app.command("speakers")(quotes.speakers_command)
-app.command("entities")(entities.entities_command)
-app.command("show")(browse.show_command)
-app.command("stats")(browse.stats_command)
-app.command("export")(maintenance.export_command)
-app.command("check")(maintenance.check_command)
+for name, function in (
+    ("ingest", ingest.ingest_command),
+    ("search", search.search_command),
+    ("quotes", quotes.quotes_command),
+    ("speakers", quotes.speakers_command),
+    ("entities", entities.entities_command),
+    ("show", browse.show_command),
+    ("stats", browse.stats_command),
+    ("export", maintenance.export_command),
+    ("check", maintenance.check_command),
+):
+    app.command(name, cls=ArchiveCommand)(function)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from archive.cli.output import MAX_ID, JsonOpt, stdout_console
+from archive.cli.output import MAX_ID, JsonObjectOpt, stdout_console
 from archive.cli.state import state
 from archive.query.articles import get_article
 from archive.query.stats import archive_stats
@@ -42,7 +42,7 @@ def _mark_quotes(text: str, quotes: list[dict]) -> str:
 def show_command(
     ctx: typer.Context,
     article_id: Annotated[int, typer.Argument(metavar="ID", min=0, max=MAX_ID, help="The article's id (from search, quotes or export).", show_default=False)],
-    as_json: JsonOpt = False,
+    as_json: JsonObjectOpt = False,
 ) -> None:
     """Show one article: metadata, paragraphs with their quotes (speaker in bold), and entities."""
     article = get_article(state(ctx).engine(), article_id)
@@ -55,7 +55,9 @@ def show_command(
         value = article[field]
         if value:
             meta.add_row(f"[dim]{field}[/dim]", escape("; ".join(value) if isinstance(value, list) else str(value)))
-    console.print(Panel(meta, title=f"[bold]{escape(article['title'] or '(untitled)')}[/bold]", subtitle=f"article {article_id}"))
+    title = f"[bold]{escape(article['title'] or '(untitled)')}[/bold]"
+    # Not expanded: piped output is 100,000 columns wide (see stdout_console).
+    console.print(Panel(meta, title=title, subtitle=f"article {article_id}", expand=False))
     by_paragraph: dict[int, list[dict]] = {}
     for quote in article["quotes"]:
         by_paragraph.setdefault(quote["paragraph"], []).append(quote)
@@ -69,7 +71,7 @@ def show_command(
                 console.print(f"[bold]{kind}s:[/bold] " + ", ".join(names))
 
 
-def stats_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def stats_command(ctx: typer.Context, as_json: JsonObjectOpt = False) -> None:
     """Counts per table, languages, date range, sources, top speakers and entities."""
     stats = archive_stats(state(ctx).engine())
     console = stdout_console()

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from archive.cli.output import JsonOpt, stderr_console, stdout_console
+from archive.cli.output import JsonObjectOpt, one_line, stderr_console, stdout_console
 from archive.cli.state import state
 from archive.errors import UsageError
 from archive.ingest import FileReport, IngestOptions, ingest
@@ -30,14 +30,14 @@ def _field_map(pairs: list[str]) -> dict[str, str]:
 
 def ingest_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to ingest (folders are read recursively, in sorted order).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files and folders to ingest (folders are read recursively, in sorted order).", show_default=False)],
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256, help="Worker processes for reading and normalizing (0 = one per CPU core).")] = 0,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="Articles written per transaction.")] = 500,
     include: Annotated[list[str], typer.Option("--include", help="Only files whose name or path matches this glob (repeatable).")] = [],
     exclude: Annotated[list[str], typer.Option("--exclude", help="Skip files whose name or path matches this glob (repeatable).")] = [],
     field_map: Annotated[list[str], typer.Option("--map", help="JSON field for an article field, e.g. --map text=article_body (repeatable).")] = [],
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow symbolic links out of the given folders.")] = False,
-    as_json: JsonOpt = False,
+    as_json: JsonObjectOpt = False,
 ) -> None:
     """Read scraped articles (txt, HTML, JSON/JSONL, WARC) into the archive.
 
@@ -83,22 +83,22 @@ def ingest_command(
                     **{k: counts.get(k, 0) for k in ("added", "unchanged", "replaced", "duplicate", "near_duplicate")},
                     "failed": [{"file": f, "reason": r} for f, r in summary.failures],
                     "skipped": [{"file": f, "reason": r} for f, r in summary.skipped],
+                    "notes": [{"file": f, "note": n} for f, n in summary.notes],
                 },
                 ensure_ascii=False,
             )
         )
     else:
-        out = stdout_console()
-        out.print(
+        stdout_console().print(
             f"{summary.files} files: [green]{counts.get('added', 0)} added[/green], "
             f"{counts.get('unchanged', 0)} unchanged, {counts.get('replaced', 0)} replaced, "
             f"{counts.get('duplicate', 0)} duplicate, {counts.get('near_duplicate', 0)} near-duplicate, "
             f"[{'red' if summary.failures else 'dim'}]{summary.failed_files} failed[/], "
             f"{len(summary.skipped)} skipped"
         )
-        for path, reason in summary.skipped:
-            out.print(f"  [dim]skipped[/dim] {escape(path)}: {escape(reason)}")
-        for path, reason in summary.failures:
-            out.print(f"  [red]failed[/red] {escape(path)}: {escape(reason)}")
+        # One line per file and reason, on stderr: a name with a newline in it stays on its line.
+        for label, rows in (("[dim]skipped[/dim]", summary.skipped), ("[yellow]note[/yellow]", summary.notes), ("[red]failed[/red]", summary.failures)):
+            for path, reason in rows:
+                console.print(f"  {label} {escape(one_line(path))}: {escape(one_line(reason))}")
     if summary.failures:
         raise typer.Exit(1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
@@ -24,6 +26,7 @@ class Format(str, Enum):
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON array of objects.")]
+JsonObjectOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 NlOpt = Annotated[bool, typer.Option("--nl", help="Print one JSON object per line (JSON lines).")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
 # Bounds at the edge: SQLite integers are 64-bit, and nobody pages through a billion rows at once.
@@ -31,6 +34,10 @@ MAX_ID = 2**63 - 1
 MAX_ROWS = 1_000_000_000
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_ROWS, help="Show at most this many rows.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=MAX_ROWS, help="Skip this many results first (paging).")]
+TimeLimitOpt = Annotated[
+    float,
+    typer.Option("--time-limit", min=0, max=86_400, help="Stop a search running longer than this many seconds as too expensive (0: no limit)."),
+]
 
 
 def choose_format(as_json: bool, as_nl: bool, as_csv: bool) -> Format:
@@ -41,12 +48,27 @@ def choose_format(as_json: bool, as_nl: bool, as_csv: bool) -> Format:
     return chosen[0] if chosen else Format.TABLE
 
 
+# Piped or redirected, a table is not folded to 80 columns: each row stays one line (COLUMNS still rules).
+_PIPE_WIDTH = 100_000
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    wide = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    return Console(highlight=False, soft_wrap=True, width=_PIPE_WIDTH if wide else None)
 
 
 def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+# Control characters (and the Unicode line separators) in a value printed on one line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters as escapes (``\\n``, ``\\x1b``): a file name holding a
+    newline or a terminal escape stays one line, and shows what it is."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _cell(value: Any) -> str:

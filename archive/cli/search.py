@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from archive.cli.output import CsvOpt, Format, JsonOpt, LimitOpt, NlOpt, OffsetOpt, choose_format, emit
+from archive.cli.output import CsvOpt, Format, JsonOpt, LimitOpt, NlOpt, OffsetOpt, TimeLimitOpt, choose_format, emit
 from archive.cli.state import state
+from archive.query.parse import DEFAULT_TIME_LIMIT
 from archive.query.search import FIELDS, HIT_CLOSE, HIT_OPEN, SearchOptions, search
 
 
@@ -25,7 +26,7 @@ def plain_marks(snippet: str | None) -> str | None:
 
 def search_command(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).', show_default=False)],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words, "exact phrases", prefix*, AND/OR/NOT, NEAR(a b, 5).', show_default=False)],
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles published on or after this ISO date.", show_default=False)] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only articles published on or before this ISO date.", show_default=False)] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Only articles in this language (id, en, ...).", show_default=False)] = None,
@@ -37,6 +38,7 @@ def search_command(
     limit: LimitOpt = 20,
     offset: OffsetOpt = 0,
     raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged (its full syntax).")] = False,
+    time_limit: TimeLimitOpt = DEFAULT_TIME_LIMIT,
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,
     as_csv: CsvOpt = False,
@@ -50,7 +52,7 @@ def search_command(
     fmt = choose_format(as_json, as_nl, as_csv)
     options = SearchOptions(
         query=query, limit=limit, offset=offset, per_article=per_article, raw=raw, stem=stem, since=since,
-        until=until, language=lang, source=source, entity=entity, speaker=speaker,
+        until=until, language=lang, source=source, entity=entity, speaker=speaker, time_limit=time_limit or None,
     )
     hits = search(state(ctx).engine(), options)
     if fmt is Format.TABLE:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +14,47 @@ from archive.readers import is_supported
 
 @dataclass(frozen=True)
 class Found:
-    """A path to ingest (``reason`` is None) or to report as skipped/failed with ``reason``."""
+    """A path to ingest (``reason`` is None) or to report as skipped/failed with ``reason``.
+
+    ``path`` opens the file (undecodable bytes of its name as Python's surrogate escapes);
+    ``name`` is how the archive stores and reports it.
+    """
 
     path: str
     root: str
     reason: str | None = None
     failed: bool = False  # a reason that is an error (broken link), not a deliberate skip
+
+    @property
+    def name(self) -> str:
+        return stored_name(self.path)
+
+
+def stored_name(path: str) -> str:
+    """A file name as text any database and output format can hold, without losing a byte.
+
+    POSIX names are bytes: one that is not UTF-8 (a Latin-1 name from an old disk) cannot be
+    stored as text. Such a name is written with each undecodable byte as ``\\xNN`` and each
+    backslash doubled; a UTF-8 name without a backslash (nearly every name) is kept as it is.
+    Distinct names stay distinct: only escaped names contain a backslash.
+    """
+    if os.name != "posix":
+        return path  # Windows names are Unicode already
+    raw = os.fsencode(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\\" not in text:
+        return text
+    return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def _matches(path: str, patterns: Sequence[str]) -> bool:
@@ -41,6 +77,12 @@ def _check_file(path: str, root: str, include: Sequence[str], exclude: Sequence[
         return None  # hidden files: editor swap files, .DS_Store
     if not is_supported(path):
         return Found(path, root, f"unsupported file type {Path(path).suffix or '(no extension)'}")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return Found(path, root, exc.strerror or "cannot be read", failed=True)
+    if not stat.S_ISREG(mode):  # a FIFO would block the read forever; a device never ends
+        return Found(path, root, f"not a regular file ({_kind(mode)})")
     return Found(path, root)
 
 
@@ -50,12 +92,25 @@ def discover(
     exclude: Sequence[str] = (),
     follow_symlinks: bool = False,
 ) -> Iterator[Found]:
-    """Yield every file under ``paths`` (sorted, recursive) with why it is skipped, if it is."""
+    """Yield every file under ``paths`` (sorted, recursive) with why it is skipped, if it is.
+
+    Following links, a folder reached again (``self -> .``, two links to one folder) is read
+    once: folders are known by device and inode, so a link loop ends.
+    """
     for given in paths:
         root = os.path.abspath(given)
         if os.path.isdir(root):
+            visited = {_identity(root)}
             for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if follow_symlinks:
+                    for name in list(dirs):
+                        identity = _identity(os.path.join(folder, name))
+                        if identity in visited:
+                            dirs.remove(name)
+                            yield Found(os.path.join(folder, name), root, "folder already read (a symbolic link loop or a second link to it)")
+                        elif identity is not None:
+                            visited.add(identity)
                 for name in sorted(files):
                     found = _check_file(os.path.join(folder, name), root, include, exclude, follow_symlinks)
                     if found is not None:
@@ -66,6 +121,14 @@ def discover(
                 yield found
         else:
             yield Found(root, root, "no such file or folder", failed=True)
+
+
+def _identity(folder: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None  # os.walk reports nothing for it either way
+    return (info.st_dev, info.st_ino)
 
 
 def default_source(path: str, root: str) -> str | None:

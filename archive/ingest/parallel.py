@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -57,6 +58,38 @@ def _worker_init(initializer: Callable[[], None] | None, preload: Sequence[str],
         initializer()
 
 
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C until the block is done, then raise it.
+
+    While the pool starts, Ctrl-C reaches the whole process group. The forkserver (importing the
+    normalizer's data for a second or two) and each worker before its initializer ran would die
+    with a KeyboardInterrupt traceback each, and a parent interrupted between starting a worker and
+    recording it would leave that worker to crash on its queues once the parent is gone. So the
+    forkserver starts with SIGINT ignored (it stays ignored across ``exec``, and in every worker
+    forked from it), and the parent takes a Ctrl-C only once the workers are started and known.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the forkserver's exec
+    forkserver.ensure_running()
+
+
 def bounded_map(
     function: Callable[[T], R],
     items: Iterable[T],
@@ -86,7 +119,6 @@ def bounded_map(
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer, tuple(preload), os.getpid()))
     pending: deque[Future[list[R]]] = deque()
 
     def submit_next() -> bool:
@@ -95,10 +127,14 @@ def bounded_map(
             pending.append(pool.submit(_run_chunk, function, chunk))
         return bool(chunk)
 
+    with _ctrl_c_deferred():
+        _start_forkserver_deaf_to_ctrl_c()
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(initializer, tuple(preload), os.getpid()))
     try:
-        for _ in range(ahead or max(4 * workers, 16)):
-            if not submit_next():
-                break
+        with _ctrl_c_deferred():  # the first submissions start the workers
+            for _ in range(ahead or max(4 * workers, 16)):
+                if not submit_next():
+                    break
         while pending:
             results = pending.popleft().result()
             submit_next()

@@ -11,12 +11,13 @@ from itertools import chain, islice
 
 from sqlalchemy.engine import Engine
 
+from archive.errors import DatabaseCorrupt, DiskFull
 from archive.ingest.discover import discover
 from archive.ingest.parallel import bounded_map
 from archive.ingest.tasks import plan, run_task
 from archive.normalize.model import Article
 from archive.readers.base import ReadOptions
-from archive.store.writer import FAILED, ArticleWriter, Outcome
+from archive.store.writer import ADDED, FAILED, REPLACED, ArticleWriter, Outcome
 
 # Imported by the workers' forkserver: the normalizer's data, built once and shared by the workers.
 _WORKER_DATA = ("archive.ingest.worker_data",)
@@ -45,6 +46,7 @@ class FileReport:
     counts: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     skipped: str | None = None
+    notes: list[str] = field(default_factory=list)  # repairs made on the way (stray bytes replaced)
 
     @property
     def failed(self) -> bool:
@@ -58,12 +60,14 @@ class IngestSummary:
     counts: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
 
     def add(self, report: FileReport) -> None:
         self.files += 1
         self.counts.update(report.counts)
         self.failures.extend((report.path, p) for p in report.problems)
+        self.notes.extend((report.path, n) for n in report.notes)
         if report.skipped:
             self.skipped.append((report.path, report.skipped))
 
@@ -101,10 +105,14 @@ def ingest(
     pending: list[tuple[FileReport, Article]] = []
     reports: list[FileReport] = []  # files read since the last flush; the last may still be open
 
+    stored = 0  # committed by this run: how far it got, should the database fail
+
     def flush(final: bool = False) -> None:
+        nonlocal stored
         outcomes = writer.write([article for _, article in pending])
         for (report, _), outcome in zip(pending, outcomes):
             _record(report, outcome)
+            stored += outcome.status in (ADDED, REPLACED)
         pending.clear()
         done = reports if final else reports[:-1]  # a streamed file may have more records coming
         for report in done:
@@ -114,17 +122,23 @@ def ingest(
         del reports[: len(done)]
 
     current = -1
-    for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
-        task = result.task
-        if task.file_number != current:  # tasks of one file arrive together, in order
-            current = task.file_number
-            reports.append(FileReport(task.found.path, skipped=None if task.found.failed else task.found.reason))
-        report = reports[-1]
-        report.problems.extend(result.problems)
-        pending.extend((report, article) for article in result.articles)
-        if len(pending) >= options.batch_size or len(reports) > options.batch_size:
-            flush()
-    flush(final=True)
+    try:
+        for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
+            task = result.task
+            if task.file_number != current:  # tasks of one file arrive together, in order
+                current = task.file_number
+                reports.append(FileReport(task.found.name, skipped=None if task.found.failed else task.found.reason))
+            report = reports[-1]
+            report.problems.extend(result.problems)
+            report.notes.extend(result.notes)
+            report.skipped = report.skipped or result.skipped
+            pending.extend((report, article) for article in result.articles)
+            if len(pending) >= options.batch_size or len(reports) > options.batch_size:
+                flush()
+        flush(final=True)
+    except (DiskFull, DatabaseCorrupt) as exc:  # failing mid-run: say how far it got
+        done = f"{stored:,} article{'s' if stored != 1 else ''}"
+        raise type(exc)(f"{exc}; stopped after storing {done}, which are kept: run the same command again to finish") from exc
     return summary
 
 

@@ -9,10 +9,10 @@ normalized in parallel like separate files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from archive.errors import ArchiveError, InputError
-from archive.ingest.discover import Found, default_source
+from archive.errors import ArchiveError, InputError, NoArticles
+from archive.ingest.discover import Found, default_source, stored_name
 from archive.normalize.model import Article
 from archive.normalize.pipeline import normalize
 from archive.readers import RecordError, read_file, reader_for
@@ -39,6 +39,8 @@ class TaskResult:
     task: Task
     articles: list[Article] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # repairs worth telling (stray bytes replaced)
+    skipped: str | None = None  # a readable file without articles, and why
 
 
 def plan(found: Iterable[Found], options: ReadOptions) -> Iterator[Task]:
@@ -50,6 +52,8 @@ def plan(found: Iterable[Found], options: ReadOptions) -> Iterator[Task]:
         try:
             for record in read_file(item.path, options):
                 yield Task(number, item, record)
+        except NoArticles as exc:
+            yield Task(number, replace(item, reason=str(exc)))  # reported as skipped
         except ArchiveError as exc:
             yield Task(number, item, error=str(exc))
         except Exception as exc:  # a reader bug costs the rest of one file, not the run
@@ -57,10 +61,13 @@ def plan(found: Iterable[Found], options: ReadOptions) -> Iterator[Task]:
 
 
 def _normalize(raw: RawDocument, found: Found, result: TaskResult, numbered: bool) -> None:
+    where = f"record {raw.record + 1}: " if numbered else ""
+    result.notes.extend(where + note for note in raw.notes)
     try:
-        result.articles.append(normalize(raw, default_source=default_source(found.path, found.root)))
+        stored = replace(raw, source_path=found.name)  # the name as stored: any bytes, as text
+        result.articles.append(normalize(stored, default_source=default_source(found.name, stored_name(found.root))))
     except InputError as exc:
-        result.problems.append(f"record {raw.record + 1}: {exc}" if numbered else str(exc))
+        result.problems.append(where + str(exc))
 
 
 def run_task(task: Task, options: ReadOptions) -> TaskResult:
@@ -86,6 +93,8 @@ def run_task(task: Task, options: ReadOptions) -> TaskResult:
                     result.problems.append(f"record {record.record + 1}: {record.reason}")
                 else:
                     _normalize(record, found, result, numbered)
+        except NoArticles as exc:
+            result.skipped = str(exc)
         except ArchiveError as exc:
             result.problems.append(str(exc))
         except RecursionError:

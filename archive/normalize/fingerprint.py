@@ -18,6 +18,8 @@ BANDS = 4  # 4 bands of 16 bits: two fingerprints within 3 bits share a band exa
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SHIFTS = np.arange(64, dtype=np.uint64)
 _MIN_WORDS = 20  # shorter texts are too small to call "nearly the same"
+# Shingles voted per step: the bit matrix of a step is 64 × 8 bytes each (4 MB), whatever the text's size.
+_STEP = 8192
 
 
 def simhash(paragraphs: list[str]) -> int | None:
@@ -25,12 +27,15 @@ def simhash(paragraphs: list[str]) -> int | None:
     words = _WORD.findall(" ".join(paragraphs).lower())
     if len(words) < _MIN_WORDS:
         return None
-    shingles = [" ".join(words[i:i + 3]).encode("utf-8") for i in range(len(words) - 2)]
-    hashes = np.fromiter(
-        ((zlib.crc32(s) << 32) | zlib.crc32(s, 0x9E3779B9) for s in shingles), dtype=np.uint64, count=len(shingles)
-    )
-    bits = (hashes[:, None] >> _SHIFTS) & np.uint64(1)
-    votes = bits.sum(axis=0, dtype=np.int64) * 2 > len(shingles)
+    count = len(words) - 2
+    ones = np.zeros(64, dtype=np.int64)
+    for start in range(0, count, _STEP):
+        shingles = [" ".join(words[i:i + 3]).encode("utf-8") for i in range(start, min(start + _STEP, count))]
+        hashes = np.fromiter(
+            ((zlib.crc32(s) << 32) | zlib.crc32(s, 0x9E3779B9) for s in shingles), dtype=np.uint64, count=len(shingles)
+        )
+        ones += ((hashes[:, None] >> _SHIFTS) & np.uint64(1)).sum(axis=0, dtype=np.int64)
+    votes = ones * 2 > count
     value = int(np.packbits(votes[::-1]).view(">u8")[0])
     return value - (1 << 64) if value >= (1 << 63) else value
 

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import replace
 
 from archive.errors import InputError
+from archive.limits import MAX_ARTICLE_CHARS
 from archive.normalize.cleanup import clean_line, clean_text, fold
 from archive.dateline import split_dateline
 from archive.normalize.dates import decide_published
@@ -97,6 +98,10 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
     Every metadata decision is made here, once, from the reader's candidates: title, date (``today`` bounds it:
     later dates are rejected), language and authors.
     """
+    if len(raw.text) > MAX_ARTICLE_CHARS:  # the quote and entity rules would take minutes on it
+        raise InputError(
+            f"{len(raw.text):,} characters of text: more than any news article needs (at most {MAX_ARTICLE_CHARS:,})"
+        )
     title = decide_title(raw.values("title"), [m.value for m in raw.values("site")], raw.url)
     title = clean_line(clean_text(title)) if title else None
     if raw.paragraphs is None:

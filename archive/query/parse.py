@@ -10,7 +10,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from archive.errors import QueryError
+from archive.errors import QueryError, QueryTooExpensive
+
+# Bounds on what one query may ask: far above what anyone types, far below what keeps a core busy
+# for minutes (3,000 ORs of one word took 14 s on 2,000 articles) or overflows FTS5's parser stack.
+MAX_QUERY_CHARS = 2_000
+MAX_QUERY_WORDS = 100
+MAX_QUERY_DEPTH = 10  # parentheses inside parentheses
+# Seconds a search runs before it is stopped as too expensive: 20× the median search of a
+# million-article archive (0.75 s).
+DEFAULT_TIME_LIMIT = 15.0
 
 _CLOSING = {'"': '"', "“": "”", "„": "“", "«": "»"}
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -133,11 +142,43 @@ def _balance(nodes: list[Node]) -> list[Node]:
 
 
 def parse_query(text: str) -> list[Node]:
-    """Parse user text into query nodes; raise ``QueryError`` when it holds no searchable word."""
+    """Parse user text into query nodes; raise ``QueryError`` when it holds no searchable word,
+    ``QueryTooExpensive`` when it is longer, has more words or nests deeper than the bounds."""
+    _check_length(text)
     nodes = _balance(_lex(text))
     if not any(_is_operand(n) for n in nodes):
         raise QueryError(f"nothing to search for in {text!r}: give at least one word")
+    words = sum(len(p.words) for n in nodes for p in (n.phrases if isinstance(n, Near) else (n,)) if isinstance(p, Phrase))
+    _check_size(words, _depth(n.name for n in nodes if isinstance(n, Operator)))
     return nodes
+
+
+def check_raw(text: str) -> None:
+    """The same bounds for a query handed to FTS5 as typed (``--raw``): length, words, nesting."""
+    _check_length(text)
+    outside = re.sub(r'"[^"]*"?', " ", text)  # parentheses inside a quoted string are text
+    words = len([w for w in _WORD.findall(text) if w not in _OPERATORS and w != "NEAR"])
+    _check_size(words, _depth(c for c in outside if c in "()"))
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooExpensive(f"query too long: {len(text):,} characters (at most {MAX_QUERY_CHARS:,})")
+
+
+def _check_size(words: int, depth: int) -> None:
+    if words > MAX_QUERY_WORDS:
+        raise QueryTooExpensive(f"query too large: {words:,} words (at most {MAX_QUERY_WORDS})")
+    if depth > MAX_QUERY_DEPTH:
+        raise QueryTooExpensive(f"query nested too deeply: {depth} levels of parentheses (at most {MAX_QUERY_DEPTH})")
+
+
+def _depth(parentheses) -> int:
+    deepest = depth = 0
+    for mark in parentheses:
+        depth += 1 if mark == "(" else -1 if mark == ")" else 0
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def stem_query(nodes: list[Node], stemmers: Sequence[Callable[[str], str]]) -> list[Node]:

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from archive.errors import QueryError, UsageError
-from archive.query.parse import parse_query
+from archive.query.parse import DEFAULT_TIME_LIMIT, parse_query
 from archive.store import sqlite
 from archive.store.schema import articles, entities, entity_aliases, paragraphs, quotes
 
@@ -26,6 +26,7 @@ class QuoteQuery:
     include_unattributed: bool = False
     limit: int = 50
     offset: int = 0
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds before "query too expensive"; None: no limit
 
 
 def fold_speaker(name: str) -> str:
@@ -72,7 +73,7 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
         statement = statement.join(hits, hits.c.quote_id == quotes.c.id)
         order = [hits.c.rank, *order]
     statement = statement.order_by(*order).limit(query.limit).offset(query.offset)
-    with engine.connect() as connection:
+    with engine.connect() as connection, sqlite.time_limit(connection, query.time_limit):
         try:
             return [dict(row) for row in connection.execute(statement).mappings()]
         except sa.exc.OperationalError as exc:

@@ -19,7 +19,7 @@ from archive.errors import QueryError, UsageError
 from archive.normalize.stemming import STEMMED_LANGUAGES, stem_text, stem_word
 from archive.query.entities import entity_ids_for, fold_entity
 from archive.query import snippets
-from archive.query.parse import parse_query, stem_query
+from archive.query.parse import DEFAULT_TIME_LIMIT, check_raw, parse_query, stem_query
 from archive.query.quotes import fold_speaker, speaker_condition
 from archive.store import sqlite
 from archive.store.schema import articles, entity_mentions, paragraphs, quotes
@@ -47,6 +47,7 @@ class SearchOptions:
     source: str | None = None
     entity: str | None = None  # only articles mentioning this entity (any alias)
     speaker: str | None = None  # search only this speaker's quotes
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds before "query too expensive"; None: no limit
 
 
 def _iso(value: str | None, option: str) -> str | None:
@@ -63,6 +64,7 @@ def match_string(options: SearchOptions) -> str:
     if options.raw:
         if not options.query.strip():
             raise QueryError("empty query")
+        check_raw(options.query)
         return options.query
     nodes = parse_query(options.query)
     return sqlite.render_match(stem_query(nodes, _STEMMERS) if options.stem else nodes)
@@ -248,7 +250,7 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
         raise UsageError("--stem and --speaker cannot be combined (quotes have no stemmed index)")
     match = match_string(options)
     nodes = None if options.raw else parse_query(options.query)
-    with engine.connect() as connection:
+    with engine.connect() as connection, sqlite.time_limit(connection, options.time_limit):
         try:
             rows = _page(connection, options, match)
         except sa.exc.OperationalError as exc:

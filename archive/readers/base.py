@@ -38,6 +38,7 @@ class RawDocument:
     metadata: tuple[Meta, ...] = field(default_factory=tuple)
     url: str | None = None
     source: str | None = None
+    notes: tuple[str, ...] = ()  # what reading had to repair (stray bytes replaced), for the file's report
 
     def values(self, name: str) -> list[Meta]:
         """The metadata candidates for one field, in the order the reader found them."""

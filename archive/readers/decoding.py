@@ -1,12 +1,21 @@
-"""Bytes to text: UTF-8 (with or without BOM) and UTF-16/32 by BOM; anything else detected, never guessed."""
+"""Bytes to text: UTF-8 (with or without BOM) and UTF-16/32 by BOM; anything else detected, never guessed.
+
+Text that is UTF-8 but for a few stray bytes (a truncated download, one Latin-1 character pasted
+in) stays UTF-8: the stray bytes become U+FFFD and the file's report says how many.
+"""
 
 from __future__ import annotations
 
 import codecs
+import logging
+import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
 from archive.errors import InputError
+
+log = logging.getLogger(__name__)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -20,23 +29,63 @@ _BOMS = (
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a scraped file's bytes to ``str``; raise ``InputError`` for binary or undecodable data."""
+# surrogateescape decoding turns each byte that is not UTF-8 into one of these.
+_STRAY = re.compile("[\udc80-\udcff]")
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, and what decoding had to repair (for the file's report), if anything."""
+
+    text: str
+    note: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a scraped file's bytes; raise ``InputError`` for binary or undecodable data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return Decoded(data[len(bom):].decode(encoding))
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} after its byte-order mark ({exc.reason})") from None
     if data.startswith(_BINARY_MAGIC):
         raise InputError("binary file, not text")
+    note = None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _detect(data)
+        text, stray = _mostly_utf8(data)
+        if stray:
+            note = f"{stray} byte{'s' if stray > 1 else ''} that {'are' if stray > 1 else 'is'} not UTF-8 replaced with U+FFFD"
+        else:
+            text = _detect(data)
     if "\x00" in text:
         raise InputError("binary file, not text (contains NUL bytes)")
-    return text
+    return Decoded(text, note)
+
+
+def decode_bytes(data: bytes) -> str:
+    """:func:`decode` for callers without a report to fill: a repair is logged."""
+    decoded = decode(data)
+    if decoded.note:
+        log.warning("%s", decoded.note)
+    return decoded.text
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int]:
+    """The bytes as UTF-8 with stray bytes replaced, and how many, when the text is UTF-8 at heart.
+
+    Legacy single-byte text (cp1252) almost never forms valid UTF-8 sequences by accident, so text
+    whose valid multi-byte characters outnumber its stray bytes is UTF-8 with damage, not another
+    encoding. Otherwise ``("", 0)``: the encoding is detected instead.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_STRAY.findall(text))
+    if stray > len(_MULTIBYTE.findall(text)):
+        return "", 0
+    return _STRAY.sub("\ufffd", text), stray
 
 
 def _detect(data: bytes) -> str:

@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from archive.errors import InputError
+from archive.limits import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES, megabytes
 from archive.readers.base import Meta, RawDocument, ReadOptions
 from archive.readers.decoding import decode_bytes
 from archive.readers.html_chunks import add_sibling_chunks
@@ -49,8 +50,15 @@ _BLOCKS = {
 }
 
 
+# libxml2 stops at a text node over 10 MB (an inline script or data blob) unless told the tree may be
+# huge: the page then "has no text". MAX_DOCUMENT_BYTES bounds what it may take instead.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def read(path: str, options: ReadOptions) -> Iterator[RawDocument]:
     """Yield the article of one saved page."""
+    if Path(path).stat().st_size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"page larger than {megabytes(MAX_DOCUMENT_BYTES)}: more than any news article needs")
     data = Path(path).read_bytes()
     if not data.strip():
         raise InputError("empty file")
@@ -90,6 +98,7 @@ def extract_html(html: str, path: str, record: int = 0, url: str | None = None) 
     if not _LOOKS_LIKE_HTML.search(html[:65536]):
         raise InputError("not an HTML page (no HTML tags)")
     tree = _parse(html)
+    _check_text_size(tree)
     found = page_metadata(tree)
     titles = [m.value for m in found if m.field == "title"]
     meta = _bare_extraction(tree, url)
@@ -159,7 +168,7 @@ def _parse(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration; strip it.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"unparsable HTML ({exc})") from None
     # Comments are never content, and trafilatura cuts a paragraph at the first one (React pages write
@@ -186,6 +195,13 @@ def _drop_link_clusters(tree: lxml.html.HtmlElement) -> None:
             if len(text) >= _LINK_CLUSTER_CHARS and linked >= 0.9 * len(text) - len(links):
                 element.drop_tree()
 
+
+def _check_text_size(tree: lxml.html.HtmlElement) -> None:
+    """Refuse, before the costly extraction, a page whose visible text no article (with its page
+    furniture around it) could fill: twice the article limit."""
+    size = sum(map(len, tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]")))
+    if size > 2 * MAX_ARTICLE_CHARS:
+        raise InputError(f"{size:,} characters of page text: more than any news article needs (at most {MAX_ARTICLE_CHARS:,})")
 
 
 def _bare_extraction(tree: lxml.html.HtmlElement, url: str | None, mode: str = "precision"):

@@ -2,10 +2,14 @@
 
 Records are read one at a time with ``warcio``; the page goes through the HTML reader with the record's
 ``WARC-Target-URI`` as its URL. Request, metadata and non-HTML records are skipped.
+
+Gzipped files are decompressed by Python's ``gzip``, not by warcio: warcio ends quietly at a gzip member
+cut short, and a truncated download would lose its last records without a word; ``gzip`` raises.
 """
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import replace
 
 import re
@@ -15,7 +19,8 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from archive.errors import InputError
+from archive.errors import InputError, NoArticles
+from archive.limits import MAX_DOCUMENT_BYTES, megabytes
 from archive.readers.base import RawDocument, ReadOptions, RecordError
 from archive.readers.html import decode_html, extract_html
 
@@ -28,19 +33,31 @@ def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]
     if Path(path).stat().st_size == 0:
         raise InputError("empty file")
     seen = 0  # records read whole; the position of the next one
-    with open(path, "rb") as stream:
+    pages = 0  # HTML responses among them
+    with open(path, "rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        stream = _Decompressed(gzip.GzipFile(fileobj=raw, mode="rb")) if compressed else raw
         try:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            for record in records:
                 if record.format != "warc":  # warcio also reads ARC headers, which random text lines resemble
                     raise ArchiveLoadFailed(f"{record.format} record, not WARC")
                 if record.rec_headers.get_header("Content-Length") is None:
                     raise EOFError("record header cut short (no Content-Length)")
-                data = record.content_stream().read()
+                data = _content(record)
                 if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
                     raise EOFError(f"record cut short ({record.raw_stream.limit} bytes missing)")
                 seen += 1
                 if _is_html_response(record):
-                    yield _article(record, data, path, seen - 1)
+                    pages += 1
+                    if data is None:
+                        url = record.rec_headers.get_header("WARC-Target-URI")
+                        yield RecordError(path, seen - 1, f"{url}: page larger than {megabytes(MAX_DOCUMENT_BYTES)}, more than any news article needs")
+                    else:
+                        yield _article(record, data, path, seen - 1)
+            if records.next_line:  # warcio ends quietly at a record whose header is cut short
+                raise EOFError("last record cut short")
         except Exception as exc:  # warcio raises many types on damage (ArchiveLoadFailed, EOFError, zlib, ...)
             if seen == 0:
                 reason = "not a WARC file" if isinstance(exc, ArchiveLoadFailed) else "unreadable WARC"
@@ -49,6 +66,33 @@ def read(path: str, options: ReadOptions) -> Iterator[RawDocument | RecordError]
             return
     if seen == 0:
         raise InputError("no WARC records (truncated or not a WARC file)")
+    if pages == 0:
+        raise NoArticles(f"no HTML pages among its {seen} WARC record{'s' if seen > 1 else ''}")
+
+
+def _content(record) -> bytes | None:
+    """The record's payload, or None past the size limit (then read through, never held)."""
+    stream = record.content_stream()
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) <= MAX_DOCUMENT_BYTES:
+        return data
+    while stream.read(1 << 20):
+        pass
+    return None
+
+
+class _Decompressed:
+    """A gzip file read a chunk at a time: the records before damage come out before the error does.
+
+    ``GzipFile.read(n)`` fills ``n`` bytes or raises, losing the good bytes it had; ``read1`` returns
+    what one step decompressed, and the error comes with the next call.
+    """
+
+    def __init__(self, file: gzip.GzipFile):
+        self.file = file
+
+    def read(self, size: int = -1) -> bytes:
+        return self.file.read() if size is None or size < 0 else self.file.read1(size)
 
 
 def _is_html_response(record) -> bool:

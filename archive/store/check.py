@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from archive.errors import DatabaseError
 from archive.normalize.stemming import STEMMERS, stem_text
 from archive.store import sqlite
 from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
@@ -22,6 +23,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     orphans: dict[str, int] = field(default_factory=dict)
     repaired: bool = False
+    skipped: list[str] = field(default_factory=list)  # checks that could not run, and why
 
     @property
     def ok(self) -> bool:
@@ -51,6 +53,12 @@ ORPHAN_QUERIES = {
 def check(engine: Engine, repair: bool = False) -> CheckReport:
     """Run the checks; with ``repair``, rebuild the FTS indexes first (orphans are only counted)."""
     report = CheckReport()
+    with engine.connect() as connection:
+        read_only = sqlite.is_read_only(connection)
+    if repair and read_only:
+        raise DatabaseError("cannot repair an archive on read-only storage: copy it where it can be written first")
+    if read_only:
+        report.skipped.append("full-text index checks (they need write access; the archive is read-only)")
     if repair:
         with engine.execution_options(immediate_transaction=True).begin() as connection:
             sqlite.rebuild_fts(connection)

@@ -5,13 +5,19 @@ The rest of the package speaks portable SQLAlchemy; a PostgreSQL backend replace
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import time
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from archive.errors import DatabaseCorrupt, DiskFull, QueryTooExpensive
+
 BUSY_TIMEOUT_MS = 30_000
+# SQLite virtual-machine steps between two looks at a query's deadline (well under a millisecond).
+_PROGRESS_STEPS = 10_000
 
 # Index name -> (content table, indexed columns); the migrations create them.
 FTS_INDEXES = {
@@ -21,8 +27,9 @@ FTS_INDEXES = {
 }
 
 
-def configure(engine: Engine) -> None:
-    """Install the connection pragmas and explicit transaction handling on a SQLite engine."""
+def configure(engine: Engine, path: str, read_only: bool = False) -> None:
+    """Install the connection pragmas, explicit transaction handling and error translation on a
+    SQLite engine; a ``read_only`` one (a published archive on read-only storage) writes nothing."""
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -31,12 +38,21 @@ def configure(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the one writer
-        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash never corrupts
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the one writer
+            cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash never corrupts
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
         cursor.close()
+
+    @sa.event.listens_for(engine, "handle_error")
+    def _on_error(context) -> None:
+        translated = translate_error(context.original_exception, path)
+        if translated is not None:
+            raise translated from context.original_exception
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
@@ -48,6 +64,53 @@ def configure(engine: Engine) -> None:
 
 
 
+def translate_error(error: BaseException, where: str) -> Exception | None:
+    """The domain error for a SQLite failure that is about the database itself, else None.
+
+    A damaged file and a full disk are reported as what they are, in one line, wherever the
+    statement was; everything else (syntax, constraints, locks) stays the driver's error for the
+    caller to judge.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return DatabaseCorrupt(
+            f"the archive {where} is damaged ({error}): run 'archive check --repair' to rebuild its indexes, "
+            "or restore it from a backup"
+        )
+    if name.startswith("SQLITE_FULL"):
+        return DiskFull(f"the disk is full ({error})")
+    return None
+
+
+@contextlib.contextmanager
+def time_limit(connection: sa.Connection, seconds: float | None) -> Iterator[None]:
+    """Stop the statements run inside after ``seconds`` with ``QueryTooExpensive`` (SQLite's
+    progress handler interrupts them), so no query burns a core for minutes. None: no limit."""
+    if not seconds:
+        yield
+        return
+    driver = connection.connection.driver_connection
+    deadline = time.monotonic() + seconds
+    expired = False
+
+    def over_time() -> int:
+        nonlocal expired
+        expired = time.monotonic() > deadline
+        return 1 if expired else 0  # non-zero interrupts the statement
+
+    driver.set_progress_handler(over_time, _PROGRESS_STEPS)
+    try:
+        yield
+    except sa.exc.OperationalError:
+        if expired:
+            raise QueryTooExpensive(
+                f"query too expensive: stopped after {seconds:g} s (narrow it, or give a longer --time-limit)"
+            ) from None
+        raise
+    finally:
+        driver.set_progress_handler(None, 0)
+
+
 def fts_snippet_sql(index: str, column: int, open_mark: str, close_mark: str, tokens: int = 16) -> str:
     """SQL expression for an FTS5 snippet of ``column`` with the matched terms marked."""
     return f"snippet({index}, {column}, '{open_mark}', '{close_mark}', '…', {tokens})"
@@ -56,7 +119,10 @@ def fts_snippet_sql(index: str, column: int, open_mark: str, close_mark: str, to
 def is_fts_syntax_error(error: Exception) -> bool:
     """True when the database rejected an FTS5 query string (not a real database failure)."""
     message = str(getattr(error, "orig", error)).lower()
-    return any(s in message for s in ("fts5: syntax error", "unterminated string", "no such column", "unknown special query"))
+    return any(
+        s in message
+        for s in ("fts5: syntax error", "unterminated string", "no such column", "unknown special query", "parser stack overflow")
+    )
 
 
 def rebuild_fts(connection: sa.Connection) -> None:
@@ -65,14 +131,25 @@ def rebuild_fts(connection: sa.Connection) -> None:
         connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
 
+def is_read_only(connection: sa.Connection) -> bool:
+    """True on a connection that may not write (an archive opened from read-only storage)."""
+    return bool(connection.exec_driver_sql("PRAGMA query_only").scalar())
+
+
 def integrity_problems(connection: sa.Connection) -> list[str]:
-    """SQLite and FTS5 integrity checks; an empty list means both are clean."""
+    """SQLite and FTS5 integrity checks; an empty list means both are clean.
+
+    FTS5 runs its check as an ``INSERT`` command, which a read-only connection refuses: there
+    only SQLite's own check runs.
+    """
     problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check") if row[0] != "ok"]
+    if is_read_only(connection):
+        return problems
     for index in (*FTS_INDEXES, "paragraphs_stem_fts"):
         try:
             connection.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
-        except sa.exc.DatabaseError as exc:
-            problems.append(f"{index}: {getattr(exc, 'orig', exc)}")
+        except (sa.exc.DatabaseError, DatabaseCorrupt) as exc:  # a damaged index is what this looks for
+            problems.append(f"{index}: {getattr(exc, 'orig', None) or exc.__cause__ or exc}")
     return problems
 
 
@@ -145,8 +222,23 @@ def _render_node(node) -> str:
 
 
 def render_match(nodes) -> str:
-    """Render parsed query nodes as an FTS5 MATCH string; every word is quoted, so none is syntax."""
-    return " ".join(_render_node(n) for n in nodes).replace("( ", "(").replace(" )", ")")
+    """Render parsed query nodes as an FTS5 MATCH string; every word is quoted, so none is syntax.
+
+    FTS5 reads two operands side by side as AND only when neither is in parentheses (``"a" ("b"
+    OR "c")`` is a syntax error), so an explicit AND goes between such neighbours: a stemmed word
+    is a group of its readings, and ``Putin membela --stem`` must still mean both words.
+    """
+    parts: list[str] = []
+    after_operand = after_group = False
+    for node in nodes:
+        name = getattr(node, "name", None)  # operators: AND, OR, NOT and parentheses
+        grouped = hasattr(node, "options") or name == "("
+        if after_operand and (grouped or after_group) and name not in ("AND", "OR", "NOT", ")"):
+            parts.append("AND")
+        parts.append(_render_node(node))
+        after_operand = name is None or name == ")"
+        after_group = hasattr(node, "options") or name == ")"
+    return " ".join(parts).replace("( ", "(").replace(" )", ")")
 
 
 def render_literal(nodes) -> str:

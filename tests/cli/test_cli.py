@@ -83,7 +83,7 @@ def test_bad_query_is_one_line_usage_error(ingested):
 def test_bad_path_is_reported_and_exit_code_is_1(run, seed_dir, tmp_path):
     result = run("ingest", str(seed_dir), str(tmp_path / "nope"))
     assert result.exit_code == 1
-    assert "nope" in result.stdout and "no such file" in result.stdout
+    assert "nope" in result.stderr and "no such file" in result.stderr  # failures are diagnostics
     assert "1 added" in result.stdout
 
 
@@ -185,3 +185,66 @@ def test_empty_names_are_usage_errors_not_everything(ingested, args):
 def test_numbers_sqlite_cannot_hold_are_usage_errors(ingested, args):
     result = ingested(*args)
     assert result.exit_code == 2 and "internal error" not in result.output
+
+
+# -- what a user sees (issue 14, "small things") -------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in _commands())])
+def test_help_shows_flags_bare_and_usage_lines_readable(command):
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    assert "{" not in usage and "[[" not in usage and "]...]" not in usage, usage
+    if command:
+        assert "--db" in result.stdout  # accepted after the command name too
+    if command and command[0] in ("ingest", "show", "stats", "check"):
+        assert "Print one JSON object." in result.stdout
+
+
+def test_usage_lines_name_the_arguments():
+    usages = {c: CliRunner().invoke(app, [c, "--help"], prog_name="archive").stdout for c in ("ingest", "search", "export", "quotes")}
+    assert "archive ingest [OPTIONS] PATH..." in usages["ingest"]
+    assert "archive search [OPTIONS] QUERY" in usages["search"]
+    assert "archive export [OPTIONS] [TABLE...]" in usages["export"]
+    assert "archive quotes [OPTIONS] [TEXT]" in usages["quotes"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search"], ["search", "x", "--limit", "0"], ["search", "x", "--nope"], ["nope"], ["entities", "--type", "planet"], ["show", "x"]],
+)
+def test_usage_errors_are_one_line_on_stderr(ingested, args):
+    result = ingested(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0], result.stderr
+
+
+def test_db_is_accepted_after_the_command_name(tmp_path, seed_dir):
+    runner = CliRunner()
+    db = tmp_path / "after.db"
+    assert runner.invoke(app, ["ingest", str(seed_dir), "--db", str(db)]).exit_code == 0
+    assert db.exists() and not (tmp_path / "archive.db").exists()
+    found = runner.invoke(app, ["search", "Tokayev", "--db", str(db), "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)[0]["article_id"] == 1
+    # after the command it wins over the global option and the environment
+    other = runner.invoke(app, ["--db", str(tmp_path / "none.db"), "stats", "--db", str(db), "--json"], env={"ARCHIVE_DB": str(tmp_path / "x.db")})
+    assert other.exit_code == 0 and json.loads(other.stdout)["tables"]["articles"] == 1
+    missing = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "none.db" in missing.stderr
+
+
+def test_piped_tables_keep_each_row_on_one_line(ingested, db_path):
+    import os
+    import subprocess
+
+    from tests.reliability.conftest import archive_command
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    done = subprocess.run([*archive_command(), "--db", str(db_path), "search", "Tokayev"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0
+    rows = [line for line in done.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) == 1 and "Tokayev" in rows[0] and "upaya kudeta" in rows[0], done.stdout

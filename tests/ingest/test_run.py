@@ -107,3 +107,38 @@ def test_streamed_jsonl_records_are_normalized_in_parallel_and_bad_lines_reporte
     added, files, reasons, records = results[0]
     assert (added, files, reasons) == (149, 1, ["record 71"])
     assert records == [r for r in range(150) if r != 70]
+
+
+def test_a_stray_byte_is_replaced_kept_and_reported(engine, tmp_path):
+    """UTF-8 with one bad byte stays UTF-8 with its quote (issue 14, case 2); the report says so."""
+    folder = tmp_path / "stray"
+    folder.mkdir()
+    body = "Wali kota mengatakan: “Kami akan membangun jembatan baru di Zürich café tahun depan.”"
+    (folder / "a.txt").write_bytes(f"Judul berita\n\n{body}\n".encode() + b"Akhir. \xff\n")
+    summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=1))
+    assert summary.counts["added"] == 1 and not summary.failures
+    assert summary.notes == [(str(folder / "a.txt"), "1 byte that is not UTF-8 replaced with U+FFFD")]
+    with engine.connect() as connection:
+        texts = connection.exec_driver_sql("SELECT text FROM paragraphs ORDER BY position").scalars().all()
+        quotes = connection.exec_driver_sql("SELECT text FROM quotes").scalars().all()
+    assert texts == [body, "Akhir. \ufffd"]
+    assert quotes == ["Kami akan membangun jembatan baru di Zürich café tahun depan."]
+
+
+def test_a_warc_without_pages_is_named_in_the_summary(engine, tmp_path):
+    """A WARC of images holds no article: skipped with a reason, not passed over (issue 14, case 3)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/x.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=headers))
+    (folder / "images.warc.gz").write_bytes(buffer.getvalue())
+    summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=1))
+    assert not summary.failures and summary.files == 1
+    assert summary.skipped == [(str(folder / "images.warc.gz"), "no HTML pages among its 1 WARC record")]

@@ -26,3 +26,19 @@ def test_near_fingerprints_share_a_band():
 
 def test_short_text_has_no_fingerprint():
     assert simhash(["Too short to compare."]) is None
+
+
+def test_a_long_text_is_fingerprinted_in_steps_with_the_same_result():
+    """Votes are summed a step of shingles at a time (memory stays flat); the result is the plain majority."""
+    import zlib
+
+    words = [f"w{(i * 7919) % 4999}" for i in range(30_000)]  # several steps of shingles
+    shingles = [" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)]
+    ones = [0] * 64
+    for s in shingles:
+        value = (zlib.crc32(s) << 32) | zlib.crc32(s, 0x9E3779B9)
+        for bit in range(64):
+            ones[bit] += value >> bit & 1
+    expected = sum(1 << bit for bit in range(64) if ones[bit] * 2 > len(shingles))
+    expected -= (1 << 64) if expected >= 1 << 63 else 0
+    assert simhash([" ".join(words)]) == expected

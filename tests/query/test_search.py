@@ -127,6 +127,14 @@ def test_stemmed_search_finds_other_word_forms(mixed):
     assert f"{HIT_OPEN}membela{HIT_CLOSE}" in hit["snippet"]
 
 
+def test_stemmed_search_of_two_words_with_different_stems_needs_both(mixed):
+    """Each stemmed word is a group of readings; two side by side still mean both (issue 14, case 1)."""
+    seed = ["Putin Klaim Kemenangan dalam Membela Kazakhstan dari Pemberontakan"]
+    for query in ("Putin membela", "membela Putin", "Putin AND membela", "putin (membela OR dibela)"):
+        assert _titles(mixed, query=query, stem=True) == seed, query
+    assert _titles(mixed, query="rallies membela", stem=True) == []
+
+
 def test_bad_filter_values_are_usage_errors(mixed):
     from archive.errors import UsageError
 

@@ -25,3 +25,22 @@ def test_cp1252_is_detected():
 def test_binary_is_rejected(data):
     with pytest.raises(InputError):
         decode_bytes(data)
+
+
+def test_utf8_with_a_stray_byte_stays_utf8_and_says_so():
+    from archive.readers.decoding import decode
+
+    text = "Dia berkata: “Kami bertemu di Zürich, di sebuah café.” "
+    decoded = decode(text.encode("utf-8") + b"\xff")
+    assert decoded.text == text + "\ufffd"  # not Mac Roman's ‚Äú, not refused
+    assert decoded.note == "1 byte that is not UTF-8 replaced with U+FFFD"
+    several = decode("“Satu” é ".encode() + b"\xe9 dan \xe8 " + "“dua” ü".encode())
+    assert several.text.count("\ufffd") == 2 and several.note.startswith("2 bytes")
+
+
+def test_legacy_text_with_no_utf8_in_it_is_still_detected():
+    from archive.readers.decoding import decode
+
+    text = "Le café “délicieux” coûte 5 € à Paris, dit-il. Das Mädchen läuft über die Straße. " * 3
+    decoded = decode(text.encode("cp1252"))
+    assert decoded.text == text and decoded.note is None

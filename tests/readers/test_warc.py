@@ -86,3 +86,62 @@ def test_truncated_before_first_record_gz(tmp_path):
     path.write_bytes(_warc(gzip=True)[:30])
     with pytest.raises(InputError):
         list(read_file(path))
+
+
+def _members(data: bytes) -> list[int]:
+    """Offsets where each gzip member (one per record) starts."""
+    import zlib
+
+    starts, position = [], 0
+    while position < len(data):
+        starts.append(position)
+        decompressor = zlib.decompressobj(31)
+        decompressor.decompress(data[position:])
+        position = len(data) - len(decompressor.unused_data)
+    return starts
+
+
+@pytest.mark.parametrize("inside", [0.3, 0.7])
+def test_warc_gz_cut_inside_a_later_record_is_reported(tmp_path, inside):
+    """A download cut short loses its last records: said, never passed over (issue 14, case 3)."""
+    data = _warc(gzip=True)
+    last = _members(data)[-1]  # the French page's member
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: last + int((len(data) - last) * inside)])
+    results = list(read_file(path))
+    assert [type(r) for r in results] == [RawDocument, RecordError]
+    assert results[-1].record == 4 and "truncated" in results[-1].reason
+
+
+@pytest.mark.parametrize("into", [40, 200, 300])
+def test_warc_cut_inside_a_record_header_is_reported(tmp_path, into):
+    data = _warc(gzip=False)
+    last = data.rindex(b"WARC/1.0")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[: last + into])  # the last record's header, partly written
+    results = list(read_file(path))
+    assert isinstance(results[-1], RecordError) and "truncated" in results[-1].reason
+
+
+def test_warc_without_html_pages_says_so(tmp_path):
+    from archive.errors import NoArticles
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(_response(writer, "https://a.example/logo.png", b"\x89PNG\r\n", "image/png"))
+    writer.write_record(_response(writer, "https://a.example/data.json", b"{}", "application/json"))
+    path = tmp_path / "images.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(NoArticles, match="no HTML pages among its 2 WARC records"):
+        list(read_file(path))
+
+
+def test_a_record_over_the_size_limit_is_refused_alone(tmp_path, monkeypatch):
+    import archive.readers.warc as warc
+
+    monkeypatch.setattr(warc, "MAX_DOCUMENT_BYTES", len(PAGE) - 1)  # the Antara page is just too big
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc(gzip=False))
+    big, french = list(read_file(path))
+    assert isinstance(big, RecordError) and "larger than" in big.reason and "antaranews" in big.reason
+    assert isinstance(french, RawDocument) and french.record == 4

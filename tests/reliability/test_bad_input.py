@@ -157,7 +157,7 @@ def test_each_bad_file_is_one_line_and_the_rest_is_ingested(ingested_bad):
     db, corpus, result, summary = ingested_bad
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
-    failed_lines = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("failed ")]
+    failed_lines = [line.strip() for line in result.stderr.splitlines() if line.strip().startswith("failed ")]
     for name, reason in FAILS.items():
         lines = [line for line in failed_lines if line.startswith(f"failed {corpus / name}:")]
         assert len(lines) == 1, (name, failed_lines)
@@ -216,12 +216,12 @@ def test_ingesting_the_bad_corpus_again_changes_nothing(ingested_bad):
 
 def test_furniture_only_reason(ingested_bad):
     db, corpus, result, *_ = ingested_bad
-    line = next(line for line in result.stdout.splitlines() if f"{corpus / 'furniture.txt'}:" in line)
+    line = next(line for line in result.stderr.splitlines() if f"{corpus / 'furniture.txt'}:" in line)
     assert "only page furniture" in line
 
 
 def test_fifty_megabyte_single_line_file(tmp_path):
-    """50 MB without a newline: the whole file is a title line, so it fails with one line, fast."""
+    """50 MB without a newline: over the size limit, so it fails with one line, fast."""
     corpus = tmp_path / "big"
     corpus.mkdir()
     words = b"pemerintah mengatakan bahwa ekonomi tumbuh dengan baik menurut data resmi yang dirilis Jakarta "
@@ -234,7 +234,9 @@ def test_fifty_megabyte_single_line_file(tmp_path):
     assert result.exit_code == 1, result.output
     summary = json.loads(result.stdout)
     assert summary["added"] == 1
-    assert [(Path(f["file"]).name, f["reason"]) for f in summary["failed"]] == [("one-line.txt", "title but no body")]
+    assert [(Path(f["file"]).name, f["reason"]) for f in summary["failed"]] == [
+        ("one-line.txt", "file larger than 20 MB: more than any news article needs")
+    ]
     assert_consistent(db)
 
 

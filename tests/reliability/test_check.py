@@ -68,3 +68,25 @@ def test_orphans_are_counted(seeded):
     assert text.exit_code == 1 and "1 paragraphs without article" in text.stdout
     code, report = _check(seeded, "--repair")  # repair rebuilds indexes; orphans stay counted
     assert code == 1 and report["orphans"]["paragraphs without article"] == 1
+
+
+def _clobber(db, pages: range) -> None:
+    """Overwrite whole pages of the file with garbage, as a failing disk or a bad copy would."""
+    _sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the file itself, none in the log
+    with open(db, "r+b") as handle:
+        size = 4096
+        for page in pages:
+            handle.seek(page * size)
+            handle.write(b"\x55" * size)
+
+
+def test_a_damaged_file_is_reported_as_damaged_in_one_line(seeded):
+    """Corruption is corruption (issue 14, case 10): one line, exit 1, the way out; no SQL, no traceback."""
+    from tests.reliability.conftest import assert_one_line_error
+
+    _clobber(seeded, range(3, 12))
+    for args in (("check",), ("check", "--json"), ("search", "Tokayev"), ("stats",), ("quotes",), ("show", "1")):
+        result = run_cli(seeded, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert_one_line_error(result.stderr, "damaged", "check --repair", "backup")
+        assert "SELECT" not in result.stderr and "internal error" not in result.stderr

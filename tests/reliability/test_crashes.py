@@ -96,3 +96,27 @@ def test_ctrl_c_during_start_up_is_not_a_traceback(tmp_path, delay):
     assert "Traceback" not in err and len([line for line in err.splitlines() if line.strip()]) <= 1, err
     if db.exists():
         assert_consistent(db)
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    from tests.reliability.conftest import make_seedlike_corpus
+
+    return make_seedlike_corpus(tmp_path_factory.mktemp("warm-up") / "corpus", files=100)
+
+
+@pytest.mark.parametrize("delay", [0.9, 1.4, 2.0])
+def test_ctrl_c_while_the_workers_warm_up_is_one_line(tmp_path, small_corpus, delay):
+    """Ctrl-C while the worker processes still load the normalizer's data (issue 14, case 12):
+    the forkserver and the workers ignore it; the command says "interrupted" once."""
+    db = tmp_path / "warm.db"
+    process = start_cli(db, "ingest", str(small_corpus), "--workers", "2")
+    time.sleep(delay)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode in (0, 130), err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert len([line for line in err.splitlines() if line.strip()]) <= 1, err
+    if db.exists():
+        assert_consistent(db)

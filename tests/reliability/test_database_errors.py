@@ -12,7 +12,9 @@ running the command again once the cause is gone finishes the job.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -89,9 +91,12 @@ def test_disk_full_is_one_line_and_loses_nothing(seeded, corpus, monkeypatch):
     _with_pragma(monkeypatch, f"PRAGMA max_page_count = {_page_count(seeded) + 40}")
     full = run_cli(seeded, "ingest", str(corpus), "--workers", "1", "--batch-size", "10")
     assert full.exit_code == 1, full.output
-    assert_one_line_error(full.stderr, "full")
+    assert_one_line_error(full.stderr, "full", "stopped after", "run the same command again")
     kept = snapshot(seeded)
     assert 1 <= len(kept["articles"]) < 121  # the seed, maybe some batches; never all
+    # It says how far it got: the articles it reports stored are the ones kept.
+    stored = int(re.search(r"stopped after storing ([\d,]+) articles?", full.stderr).group(1).replace(",", ""))
+    assert stored == len(kept["articles"]) - 1
     monkeypatch.undo()
     assert_consistent(seeded)
     again = run_cli(seeded, "ingest", str(corpus), "--workers", "1")
@@ -149,21 +154,75 @@ def test_read_only_database_refuses_writes_in_one_line_and_still_answers(seeded,
     assert_consistent(seeded)
 
 
+def _answers_queries(db: Path, out: Path) -> None:
+    """Everything that only reads works on a read-only archive; what writes says why, in one line."""
+    found = run_process(db, "search", "Tokayev", "--json")
+    assert found.returncode == 0, found.stderr
+    assert [h["article_id"] for h in json.loads(found.stdout)] == [1]
+    for args in (("quotes", "--speaker", "putin", "--json"), ("speakers", "--json"), ("entities", "--json"),
+                 ("show", "1", "--json"), ("stats", "--json"), ("export", "--out", str(out))):
+        result = run_process(db, *args)
+        assert result.returncode == 0, (args, result.stderr)
+    checked = run_process(db, "check")
+    assert checked.returncode == 0 and "ok" in checked.stdout and "read-only" in checked.stdout, checked.stdout
+    for args, needle in ((("ingest", str(SEED_FILE)), "read-only"), (("check", "--repair"), "read-only")):
+        refused = run_process(db, *args)
+        assert refused.returncode == 1, refused.stdout
+        assert_one_line_error(refused.stderr, needle)
+
+
 @pytest.mark.skipif(not _can_mount(), reason="needs root and mount for a read-only bind mount")
-def test_archive_on_read_only_media(tmp_path, corpus):
+@pytest.mark.parametrize("leftover_wal", [False, True])
+def test_archive_on_read_only_media_answers_queries(tmp_path, leftover_wal):
+    """A published archive on a read-only share or a CD (issue 14, case 9): opened read-only.
+
+    Closed cleanly it has no ``NAME-wal``/``NAME-shm`` and SQLite cannot create them there (it is
+    opened ``immutable``); copied while open, it has them (``mode=ro`` reads the log).
+    """
     seeded = tmp_path / "media" / "archive.db"
     seeded.parent.mkdir()
     assert run_process(seeded, "ingest", str(SEED_FILE)).returncode == 0
-    before = snapshot(seeded)
-    view = tmp_path / "read-only"
-    with _mounted(view, ["mount", "--bind", str(seeded.parent), str(view)], ["mount", "-o", "remount,ro,bind", str(view)]):
-        for args in (("ingest", str(corpus)), ("search", "Tokayev"), ("check",)):
-            result = run_process(view / seeded.name, *args)
-            assert result.returncode == 1, result.stdout + result.stderr
-            # WAL needs to write NAME-wal/-shm even to read: the error says so, on one line.
-            assert_one_line_error(result.stderr, "read-only")
+    holder = sqlite3.connect(seeded) if leftover_wal else None
+    if holder is not None:  # an open connection keeps the -wal and -shm files beside the database
+        holder.execute("PRAGMA wal_autocheckpoint = 0")
+        holder.execute("SELECT count(*) FROM articles").fetchone()
+    try:
+        before = snapshot(seeded)
+        files = sorted(p.name for p in seeded.parent.iterdir())
+        assert (f"{seeded.name}-wal" in files) == leftover_wal
+        view = tmp_path / "read-only"
+        with _mounted(view, ["mount", "--bind", str(seeded.parent), str(view)], ["mount", "-o", "remount,ro,bind", str(view)]):
+            _answers_queries(view / seeded.name, tmp_path / "out")
+        assert sorted(p.name for p in seeded.parent.iterdir()) == files  # nothing written beside it
+    finally:
+        if holder is not None:
+            holder.close()
     assert snapshot(seeded) == before
     assert_consistent(seeded)
+
+
+def test_read_only_storage_is_opened_read_only(seeded, tmp_path, monkeypatch):
+    """Where the archive cannot be written, it opens read-only (``mode=ro``) and never writes."""
+    from archive.store import sqlite_files
+
+    before = snapshot(seeded)
+    monkeypatch.setattr(sqlite_files, "writable", lambda path: False)
+    engine = database.open_database(seeded, create=False)
+    try:
+        with engine.connect() as connection:
+            assert archive_sqlite.is_read_only(connection)
+            with pytest.raises(sa.exc.OperationalError, match="readonly"):
+                connection.exec_driver_sql("DELETE FROM quotes")
+    finally:
+        engine.dispose()
+    for args in (("search", "Tokayev", "--json"), ("stats", "--json"), ("check", "--json")):
+        result = run_cli(seeded, *args)
+        assert result.exit_code == 0, (args, result.output)
+    assert json.loads(run_cli(seeded, "check", "--json").stdout)["skipped"]
+    refused = run_cli(seeded, "ingest", str(SEED_FILE))
+    assert refused.exit_code == 1 and "read-only" in refused.stderr
+    monkeypatch.undo()
+    assert snapshot(seeded) == before
 
 
 # -- locked ------------------------------------------------------------------------------------
@@ -192,3 +251,47 @@ def test_locked_database_is_one_line_after_the_busy_timeout(seeded, corpus, monk
     assert again.exit_code == 0, again.output
     assert len(snapshot(seeded)["articles"]) == 121
     assert_consistent(seeded)
+
+
+# -- not an archive ------------------------------------------------------------------------------
+
+
+def _bytes_beside(path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir()) if p.name.startswith(path.name)}
+
+
+@pytest.mark.parametrize("command", [("search", "x"), ("stats",), ("check",), ("quotes",), ("export", "--out", "out"), ("ingest", "in")])
+def test_another_sqlite_database_is_refused_untouched(tmp_path, command):
+    """``--db`` pointing at some other program's SQLite file (issue 14, case 8): no command adds the
+    archive's tables to it, switches it to WAL or leaves -wal/-shm beside it."""
+    other = tmp_path / "other.db"
+    with contextlib.closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)")
+        connection.execute("INSERT INTO customers(name) VALUES ('Ani')")
+        connection.commit()
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED_FILE, tmp_path / "in")
+    before = _bytes_beside(other)
+    args = [str(tmp_path / a) if a in ("out", "in") else a for a in command]
+    result = run_cli(other, *args)
+    assert result.exit_code == 1, result.output
+    assert_one_line_error(result.stderr, "not an archive", "other.db")
+    assert _bytes_beside(other) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"just some notes, not a database\n" * 50])
+def test_only_ingest_makes_an_archive_of_an_empty_or_foreign_file(tmp_path, content):
+    path = tmp_path / "archive.db"
+    path.write_bytes(content)
+    for args in (("search", "x"), ("stats",)):
+        result = run_cli(path, *args)
+        assert result.exit_code == 1, result.output
+        assert_one_line_error(result.stderr, "archive")
+        assert path.read_bytes() == content and sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]
+    made = run_cli(path, "ingest", str(SEED_FILE))
+    if content:  # a text file is nobody's database, but it is not ours to overwrite either
+        assert made.exit_code == 1 and path.read_bytes() == content
+        assert_one_line_error(made.stderr, "not a SQLite database")
+    else:  # an empty file is an empty database: ingest creates the archive in it
+        assert made.exit_code == 0, made.output
+        assert len(snapshot(path)["articles"]) == 1

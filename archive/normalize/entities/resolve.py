@@ -71,6 +71,21 @@ def _core(name: str) -> str:
 _FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
+def _names_by_word(people: dict[str, str]) -> dict[str, list[str]]:
+    """Each word of the article's names of two words or more -> those names, in order.
+
+    Built once per article: looking every place mention up among all the names made a long
+    text quadratic (places × people).
+    """
+    named: dict[str, dict[str, None]] = {}
+    for name in people.values():
+        words = name.casefold().split()
+        if len(words) > 1:
+            for word in words:
+                named.setdefault(word, {})[name] = None
+    return {word: list(names) for word, names in named.items()}
+
+
 def _display(surface: str) -> str:
     if surface.isupper() and len(surface.split()) > 1:
         return " ".join(w.capitalize() for w in surface.split())
@@ -100,11 +115,12 @@ class Resolver:
         """Body items make entities; title/dateline items only add places, known names and links."""
         people = self._people(body)
         self.people = people
+        named = _names_by_word(people)
         acronyms: list[Located] = []
         for loc in body + extra:
             item = loc.item
             if item.kind == "place":
-                if not self._place_in_name(loc, people):
+                if not self._place_in_name(loc, named):
                     self._place(loc)
             elif item.kind == "acro" or item.kind == "org" and not item.paren and _is_acronym(item.surface):
                 acronyms.append(loc)  # after the names they may abbreviate
@@ -146,13 +162,12 @@ class Resolver:
         """Identities of the located items that some entity already mentions."""
         return {id(m) for d in self.drafts.values() for m in d.mentions}
 
-    def _place_in_name(self, loc: Located, people: dict[str, str]) -> bool:
+    def _place_in_name(self, loc: Located, named: dict[str, list[str]]) -> bool:
         """"Brandon", "Jordan", "Charlotte" alone in an article about a person of that name is the person."""
         surface = loc.item.surface
         if " " in surface or surface.isupper():
             return False
-        word = surface.casefold()
-        hits = [name for name in people.values() if len(name.split()) > 1 and word in name.casefold().split()]
+        hits = named.get(surface.casefold(), [])
         if len(hits) != 1:
             return False
         draft = self._draft(_person_key(hits[0]), "person", hits[0])
