@@ -35,3 +35,9 @@ def clean_line(line: str) -> str:
 def fold(text: str) -> str:
     """A comparison key: case-folded, whitespace-collapsed (for duplicate detection)."""
     return " ".join(text.casefold().split())
+
+
+def fold_name(name: str) -> str:
+    """A name as look-ups compare it: case folded in any script ("Émile Zola" -> "émile zola"),
+    hyphens as spaces, spacing squeezed ("Kassym-Jomart" and "kassym jomart" agree)."""
+    return " ".join(name.casefold().replace("-", " ").split())

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from archive.normalize.cleanup import fold_name
 from archive.errors import QueryError, UsageError
 from archive.query.parse import DEFAULT_TIME_LIMIT, parse_query
 from archive.store import sqlite
 from archive.store.schema import articles, entities, entity_aliases, paragraphs, quotes
 
-QUOTE_FIELDS = ("id", "speaker", "text", "cue", "role", "article_id", "paragraph", "published", "title")
+QUOTE_FIELDS = ("id", "speaker", "text", "cue", "role", "article_id", "paragraph", "published", "title", "rule")
 SPEAKER_FIELDS = ("speaker", "quotes", "articles", "entity_id", "first_quoted", "last_quoted")
 
 
@@ -30,11 +31,9 @@ class QuoteQuery:
 
 
 def fold_speaker(name: str) -> str:
-    """A speaker name as ``speaker_condition`` compares it: case and hyphens folded, spacing squeezed.
-
-    Hyphens and spacing are forgiven ("kassym-jomart tokayev" and "Kassym Jomart Tokayev" agree).
-    """
-    folded = " ".join(name.casefold().replace("-", " ").split())
+    """A speaker name as ``speaker_condition`` compares it (``fold_name``: case folded in any script,
+    hyphens and spacing forgiven: "kassym-jomart tokayev" and "Kassym Jomart Tokayev" agree)."""
+    folded = fold_name(name)
     if not folded:
         raise UsageError("--speaker needs a name")
     return folded
@@ -42,13 +41,12 @@ def fold_speaker(name: str) -> str:
 
 def speaker_condition(folded: str | sa.BindParameter) -> sa.ColumnElement[bool]:
     """Quotes by a ``fold_speaker`` name (or a parameter taking one): any alias of the linked entity,
-    or the stored speaker, case-insensitively."""
-    # Literal '-' and ' ' (not bound parameters) so the expressions match the indexes of migration 0003.
+    or the stored speaker, folded in Python at write time (``quotes.speaker_folded``, migration 0004)."""
+    # Literal '-' and ' ' (not bound parameters) so the expression matches the index of migration 0003.
     hyphen, space = sa.literal_column("'-'"), sa.literal_column("' '")
     alias_match = sa.func.replace(entity_aliases.c.folded, hyphen, space) == folded
     by_alias = sa.select(entity_aliases.c.entity_id).where(alias_match)
-    by_text = sa.func.replace(sa.func.lower(quotes.c.speaker), hyphen, space) == folded
-    return sa.or_(quotes.c.speaker_entity_id.in_(by_alias), by_text)
+    return sa.or_(quotes.c.speaker_entity_id.in_(by_alias), quotes.c.speaker_folded == folded)
 
 
 def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
@@ -56,7 +54,7 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
     statement = (
         sa.select(
             quotes.c.id, quotes.c.speaker, quotes.c.text, quotes.c.cue, quotes.c.role, quotes.c.article_id,
-            paragraphs.c.position.label("paragraph"), articles.c.published, articles.c.title,
+            paragraphs.c.position.label("paragraph"), articles.c.published, articles.c.title, quotes.c.rule,
         )
         .join(paragraphs, paragraphs.c.id == quotes.c.paragraph_id)
         .join(articles, articles.c.id == quotes.c.article_id)

@@ -73,6 +73,8 @@ quotes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("speaker_folded", sa.Text),  # fold_name(speaker): look-ups in any script (migration 0004)
+    sa.Column("rule", sa.Text),  # the attribution rule that gave the speaker
 )
 
 entity_mentions = sa.Table(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from archive.normalize.cleanup import fold_name
 from archive.normalize.model import Article
 from archive.normalize.stemming import stem_text
 from archive.store import sqlite
@@ -209,13 +210,15 @@ class ArticleWriter:
                 quote.text,
                 quote.start,
                 quote.end,
+                fold_name(quote.speaker) if quote.speaker else None,
+                quote.rule,
             )
             for article_id, article in fresh
             for quote in article.quotes
         ]
-        sqlite.insert_tuples(
-            connection, quotes, ("article_id", "paragraph_id", "speaker", "speaker_entity_id", "role", "cue", "text", "start", "end"), rows
-        )
+        columns = ("article_id", "paragraph_id", "speaker", "speaker_entity_id", "role", "cue", "text", "start", "end",
+                   "speaker_folded", "rule")
+        sqlite.insert_tuples(connection, quotes, columns, rows)
 
     def _insert_mentions(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
