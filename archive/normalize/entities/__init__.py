@@ -51,9 +51,8 @@ def entity_key(name: str, type: str) -> str:
     """
     words = " ".join(str(name).split())
     if type == "place":
-        gaz = gazetteer.get()
-        hit = gaz.phrases.get(gazetteer.norm(words)) or gaz.abbreviations.get(words.replace(".", ""))
-        return hit.key if hit else "place:" + words.casefold()
+        hit = gazetteer.get().abbreviations.get(words.replace(".", ""))
+        return hit.key if hit else gazetteer.place_for(words).key
     if type == "person":
         parts = words.split()
         while len(parts) > 1:

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
 from archive.normalize.entities.gazetteer import Place
+from archive.normalize.entities.items import Item
+from archive.normalize.entities.refine import refine
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
-
-
-@dataclass(slots=True)
-class Item:
-    """A typed span of one string: ``kind`` is person, run (a name without evidence), org or place."""
-
-    kind: str
-    start: int
-    end: int
-    surface: str
-    place: Place | None = None
-    alias: str | None = None  # surface with the title kept ("Presiden Rusia Vladimir Putin")
-    paren: bool = False  # an acronym written in brackets: "(BIL)"
-    sentence_start: bool = False
-    size: int = 1  # number of words
 
 
 # Words that, right before an all-caps token, make it an organization ("pihak KPK", "anggota DPR").
@@ -434,6 +420,11 @@ class Segmenter:
 
 
 def segment(text: str, language: str | None, speakers: frozenset[str] = frozenset(),
-            restricted: bool = False) -> list[Item]:
-    """Typed spans of ``text`` (see :class:`Item`)."""
-    return Segmenter(text, language, speakers, restricted).run()
+            restricted: bool = False, learned: bool = True) -> list[Item]:
+    """Typed spans of ``text`` (see :class:`Item`): the rules' spans, and in text that is not English
+    (unless ``learned`` is off) the tagger's for the runs the rules left unsure."""
+    segmenter = Segmenter(text, language, speakers, restricted)
+    items = segmenter.run()
+    if learned and not restricted and language != "en":
+        return refine(text, segmenter.tokens, items, language)
+    return items
