@@ -12,7 +12,7 @@ from archive.normalize.entities.tokens import Token
 # The least marginal probability the tagger must give every label of a span for the span to count.
 # Lower finds more on NERGrit and adds entities the hand-annotated news sets do not have (see the
 # README's quality table and ``python -m archive.evaluate nergrit --min-confidence``).
-MIN_CONFIDENCE = 0.9
+MIN_CONFIDENCE = 0.85
 _settings = {"min_confidence": MIN_CONFIDENCE}
 _UNTYPED = ("run", "acro")  # the rules' spans of a name they could not type
 

@@ -7,6 +7,7 @@ import re
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
 from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.items import Item
+from archive.normalize.entities.heads import with_heads
 from archive.normalize.entities.refine import refine
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
@@ -425,6 +426,9 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
     (unless ``learned`` is off) the tagger's for the runs the rules left unsure."""
     segmenter = Segmenter(text, language, speakers, restricted)
     items = segmenter.run()
-    if learned and not restricted and language != "en":
-        return refine(text, segmenter.tokens, items, language)
+    if language == "en":
+        return items
+    items = with_heads(text, segmenter.tokens, items)
+    if learned and not restricted:
+        items = refine(text, segmenter.tokens, items, language)
     return items
