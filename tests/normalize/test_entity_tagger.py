@@ -62,8 +62,17 @@ def test_the_shipped_model_types_unsure_runs():
 
 
 def test_a_place_inside_an_unknown_name_becomes_an_organization():
-    got = {(e.name, e.type) for e in extract_entities(["Sebelumnya ia memperkuat PSMS Medan musim lalu."], "id")[0]}
-    assert ("PSMS Medan", "organization") in got and ("Medan", "place") not in got
+    text = "Ia bergabung dengan Persibat Batang."
+    assert [(i.kind, i.surface) for i in segment(text, "id", learned=False)] == [("run", "Persibat"), ("place", "Batang")]
+    got = {(e.name, e.type) for e in extract_entities([text], "id")[0]}
+    assert ("Persibat Batang", "organization") in got and ("Batang", "place") not in got
+
+
+def test_known_clubs_take_their_city():
+    got = {(e.name, e.type) for e in extract_entities(
+        ["Ia memperkuat PSMS Medan, Pelita Bandung Raya dan Arema Cronus, lalu Ajax."], "id")[0]}
+    assert got == {("PSMS Medan", "organization"), ("Pelita Bandung Raya", "organization"),
+                   ("Arema Cronus", "organization"), ("Ajax", "organization")}
 
 
 def test_tagger_stays_out_of_english_titles_and_settled_names():
@@ -81,9 +90,9 @@ def test_sites_and_bare_first_names_are_not_taken_from_the_tagger():
 
 
 def test_confidence_threshold_trades_recall():
-    text = ["Sebelumnya ia memperkuat PSMS Medan musim lalu."]
+    text = ["Ia bergabung dengan Persibat Batang."]
     try:
         refine.set_min_confidence(1.01)  # nothing is that sure: the rules' spans stand
-        assert ("Medan", "place") in {(e.name, e.type) for e in extract_entities(text, "id")[0]}
+        assert ("Batang", "place") in {(e.name, e.type) for e in extract_entities(text, "id")[0]}
     finally:
         refine.set_min_confidence(refine.MIN_CONFIDENCE)

@@ -20,7 +20,9 @@ _UNTYPED = ("run", "acro")  # the rules' spans of names they could not type
 def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[Item]:
     """Place names opened by a head word: a known place takes an administrative head into its span
     ("Kabupaten Bogor"), and a head before capitalized words nobody typed makes a place of them
-    ("Desa Kedungbulus", "Gunung Gajah") -- unless the head ends a title ("Kepala Desa Suren")."""
+    ("Desa Kedungbulus", "Gunung Gajah") -- unless the head ends a title ("Kepala Desa Suren").
+
+    The segmenter calls it only for strings where it saw a head word before a capitalized one."""
     items = _head_places(text, tokens, items)
     places = [it for it in items if it.kind == "place"]
     if not places:
@@ -78,6 +80,8 @@ def _in_title(tokens: Sequence[Token], k: int) -> bool:
 
 def unit_name(surface: str) -> str:
     """The unit's name without its administrative head ("Kabupaten Bogor" -> "Bogor")."""
+    if " " not in surface:
+        return surface  # one word: no head
     words = surface.split()
     if len(words) > 1 and gazetteer.norm(words[0]) in gazetteer.admin_heads():
         return " ".join(words[1:])

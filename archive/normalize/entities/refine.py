@@ -46,9 +46,8 @@ def refine(text: str, tokens: Sequence[Token], items: list[Item], language: str 
             model = tagger.model()
             if model is None:
                 return items  # no model installed (tagger.model logs it once): the rules' spans stand
-        labels = model.tag(tagger.features(text, tokens, lo, hi, rule))
-        for a, b, kind in tagger.spans(labels, tokens, lo):
-            if model.confidence(labels, a - lo, b - lo) < _settings["min_confidence"]:
+        for a, b, kind, confidence in model.spans(text, tokens, lo, hi, rule):
+            if confidence < _settings["min_confidence"]:
                 continue
             if tokens[a].norm in site_heads() or (
                     kind == "person" and b - a == 1 and people.is_first_name(tokens[a].text, language)):

@@ -47,10 +47,17 @@ class Segmenter:
         self.tokens = tokenize(text)
         self.gaz = gazetteer.get()
         self.items: list[Item] = []
+        self.head_seen = False  # a place head word before a capitalized word (see heads.with_heads)
 
     def run(self) -> list[Item]:
         carry_title = False
-        for chunk in chunks(self.text, self.tokens):
+        heads, tokens = gazetteer.place_heads(), self.tokens
+        look = self.language != "en"  # the place heads are Indonesian words
+        for chunk in chunks(self.text, tokens):
+            # a place head opening the chunk or right before it ("Kabupaten Bogor", "desa Suren")
+            k = chunk.index
+            if look and not self.head_seen:
+                self.head_seen = tokens[k].norm in heads or (k > 0 and tokens[k - 1].norm in heads)
             carry_title = self._chunk(chunk, carry_title)
         return self.items
 
@@ -428,7 +435,8 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
     items = segmenter.run()
     if language == "en":
         return items
-    items = with_heads(text, segmenter.tokens, items)
+    if segmenter.head_seen:
+        items = with_heads(text, segmenter.tokens, items)
     if learned and not restricted:
         items = refine(text, segmenter.tokens, items, language)
     return items

@@ -147,6 +147,16 @@ def features(text: str, tokens: Sequence[Token], lo: int, hi: int, rule: dict[in
     return out
 
 
+def run_key(text: str, tokens: Sequence[Token], lo: int, hi: int, rule: dict[int, str]) -> tuple:
+    """Everything :func:`features` reads for run ``[lo, hi)``: runs with equal keys get equal labels
+    (the same name in the same words, "pertemuan CSTO di"), so a model can remember them."""
+    first, last = max(0, lo - 2), min(len(tokens), hi + 2)
+    before = text[tokens[lo - 1].end:tokens[lo].start] if lo else ""
+    after = text[tokens[hi - 1].end:tokens[hi].start] if hi < len(tokens) else ""
+    return (lo - first, before, after, *(t.text for t in tokens[first:last]),
+            *(tokens[k].sentence_start for k in range(lo, hi)), *(rule.get(k) for k in range(lo, hi)))
+
+
 def rule_labels(tokens: Sequence[Token], items) -> dict[int, str]:
     """Token index -> the rules' BIO label ("B-place", "I-run") of the item covering it."""
     out: dict[int, str] = {}
@@ -212,7 +222,9 @@ _override: list[Path] = []  # a model to use instead of the shipped one (cross-v
 
 
 class Model:
-    """A loaded CRF; ``tag`` labels one run's feature sequence."""
+    """A loaded CRF; ``tag`` labels one run's feature sequence; ``spans`` remembers recent runs."""
+
+    CACHE = 4096  # runs remembered (news repeats a name in the same words)
 
     def __init__(self, path: Path):
         import pycrfsuite
@@ -220,6 +232,22 @@ class Model:
         self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self._seen: dict[tuple, list[tuple[int, int, str, float]]] = {}
+
+    def spans(self, text: str, tokens: Sequence[Token], lo: int, hi: int,
+              rule: dict[int, str]) -> list[tuple[int, int, str, float]]:
+        """``(first token, last token + 1, kind, confidence)`` of each span the model finds in run
+        ``[lo, hi)``; a run seen before with the same key is answered from memory."""
+        key = run_key(text, tokens, lo, hi, rule)
+        found = self._seen.get(key)
+        if found is None:
+            labels = self.tag(features(text, tokens, lo, hi, rule))
+            found = [(a - lo, b - lo, kind, self.confidence(labels, a - lo, b - lo))
+                     for a, b, kind in spans(labels, tokens, lo)]
+            if len(self._seen) >= self.CACHE:
+                self._seen.clear()
+            self._seen[key] = found
+        return [(a + lo, b + lo, kind, conf) for a, b, kind, conf in found]
 
     def tag(self, xseq: list[list[str]]) -> list[str]:
         return self._tagger.tag(xseq)
