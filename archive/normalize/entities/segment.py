@@ -48,6 +48,7 @@ class Segmenter:
         self.gaz = gazetteer.get()
         self.items: list[Item] = []
         self.head_seen = False  # a place head word before a capitalized word (see heads.with_heads)
+        self.untyped_seen = False  # a name the rules could not type
 
     def run(self) -> list[Item]:
         carry_title = False
@@ -303,6 +304,8 @@ class Segmenter:
         item = Item(kind, first.start, last.end, self.text[first.start:last.end], place, alias, paren,
                     first.sentence_start, size)
         self.items.append(item)
+        if kind == "run" or kind == "acro":
+            self.untyped_seen = True  # something for the tagger (see refine.refine)
         return item
 
     def _place(self, toks: list[Token], lo: int, hi: int, place: Place, n: int) -> None:
@@ -437,6 +440,6 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
         return items
     if segmenter.head_seen:
         items = with_heads(text, segmenter.tokens, items)
-    if learned and not restricted:
+    if learned and not restricted and segmenter.untyped_seen:
         items = refine(text, segmenter.tokens, items, language)
     return items
