@@ -1,4 +1,5 @@
-"""Score entity mentions on NERGrit: ``python -m archive.evaluate nergrit [PATH] [--errors N] [--quiet]``.
+"""Score entity mentions on NERGrit: ``python -m archive.evaluate nergrit [PATH] [--folds K] [--errors N]``
+(``--train OUT`` retrains the tagger, ``--min-confidence X`` shows its trade-off).
 
 NERGrit (``tests/data/nergrit_train.txt``, a copy of ``../shared/corpora/nergrit/train.txt``,
 Apache-2.0/MIT) tags Indonesian sentences token by token (BIO over PERSON, PLACE, ORGANISATION).
@@ -10,9 +11,9 @@ and the article's ``paragraph`` mentions are compared with the gold spans:
 - **exact**: same character span and same type;
 - **loose**: overlapping spans of the same type, each gold and each prediction used once.
 
-**Type convention.** The archive types a school, university, airport, hospital, stadium or building
-by what it is called: ``Universitas Indonesia``, ``Bandara Soekarno-Hatta`` are organizations.
-NERGrit tags such sites places, though not consistently (``SMA Negeri 1 Malang`` is an organization
+**Type convention.** The archive types a school, university, airport or hospital as the institution
+it is: ``Universitas Indonesia``, ``Bandara Soekarno-Hatta`` are organizations. NERGrit tags them
+places, though not consistently (``SMA Negeri 1 Malang`` is an organization
 there, ``SMA Negeri 1 Surakarta`` a place). So a span that opens with a facility word
 (``FACILITY_HEADS``) matches gold of type place or organization, whichever the gold says; every
 other span must have the gold's type. Sites, buildings and streets (``Istana Merdeka``, ``Jalan

@@ -9,7 +9,8 @@ from archive.normalize.entities.gazetteer import Place
 
 @dataclass(slots=True)
 class Item:
-    """A typed span of one string: ``kind`` is person, run (a name without evidence), org or place."""
+    """A typed span of one string: ``kind`` is person, org, place, run (a name without evidence) or
+    acro (an acronym without evidence); the last two are what the tagger may type (refine.py)."""
 
     kind: str
     start: int
