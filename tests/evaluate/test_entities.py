@@ -8,7 +8,8 @@ DATA = Path(__file__).parents[1] / "data"
 DEV_F1_GATE = 0.94  # reached 0.942 overall when this gate was set (id 0.926, en 0.961); was 0.919
 # Real articles of tests/data/corpora (12 en, 12 id), annotated by hand before the extractor ran on
 # them: first honest score 0.700 (en 0.695, id 0.709); 0.865 when this gate was set (en 0.883, id 0.828).
-REAL_F1_GATE = 0.86
+# With the head-word rule and the NERGrit tagger (issue 17): 0.870 (en 0.883, id 0.845), dev 0.944 (id 0.931).
+REAL_F1_GATE = 0.865
 
 
 def test_dev_set_shape():
@@ -20,7 +21,7 @@ def test_dev_set_shape():
 def test_dev_f1_gate():
     result = ev.evaluate(DATA / "entities_dev.jsonl")
     assert result["overall"]["f1"] >= DEV_F1_GATE, result["overall"]
-    assert result["scores"]["id"]["f1"] >= 0.92 and result["scores"]["en"]["f1"] >= 0.95
+    assert result["scores"]["id"]["f1"] >= 0.93 and result["scores"]["en"]["f1"] >= 0.95
     assert result["overall"]["precision"] >= 0.96, result["overall"]
 
 
@@ -33,7 +34,7 @@ def test_real_set_shape():
 def test_real_f1_gate():
     result = ev.evaluate(DATA / "entities_real.jsonl")
     assert result["overall"]["f1"] >= REAL_F1_GATE, result["overall"]
-    assert result["scores"]["en"]["f1"] >= 0.88 and result["scores"]["id"]["f1"] >= 0.82, result["scores"]
+    assert result["scores"]["en"]["f1"] >= 0.88 and result["scores"]["id"]["f1"] >= 0.84, result["scores"]
     assert result["overall"]["precision"] >= 0.93, result["overall"]
 
 

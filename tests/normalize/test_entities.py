@@ -216,3 +216,14 @@ def test_never_raises_and_offsets_hold(paragraphs, language, dateline):
 def test_odd_inputs(text):
     _, mentions = extract_entities([text], "en")
     check_offsets([text], mentions)
+
+
+def test_place_keys_follow_the_unit_not_its_head_word():
+    assert entity_key("Kabupaten Bogor", "place") == entity_key("Bogor", "place")
+    assert entity_key("Desa Kedungbulus", "place") == entity_key("kedungbulus", "place") == "place:kedungbulus"
+    assert entity_key("Gunung Merapi", "place") == "place:gunung merapi"  # a feature's head is its name
+
+
+def test_indonesian_exonyms_key_like_the_english_names():
+    assert entity_key("Wina", "place") == entity_key("Vienna", "place")
+    assert ("Skotlandia", "place") in names(["Ia lalu pindah ke Skotlandia."])

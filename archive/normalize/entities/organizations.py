@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.normalize import lexicon as shared_lexicon
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.tokens import Token
 
@@ -93,9 +94,20 @@ _CLUB_WORDS = lexicon._words("Real Inter Atletico Atlético Sporting Borussia Ba
 CLUB_AFTER = lexicon._words("United Hotspur Rovers Wanderers Athletic Albion FC AFC CF")
 
 
+# Clubs known by name (lexicon/data/*/clubs.txt), as tuples of their words.
+_CLUBS = frozenset(tuple(" ".join(entry).split()) for entry in
+                   shared_lexicon.entries("id", "clubs") + shared_lexicon.entries("en", "clubs"))
+_CLUB_FIRST = frozenset(name[0] for name in _CLUBS)
+
+
 def club(tokens: list[Token], i: int, end: int) -> int:
-    """Width of a club name opening with a club code or word at ``i`` (0 if none)."""
+    """Width of a club name at ``i`` (0 if none): a known club with the city written after it
+    ("Persib Bandung", "PSMS Medan", "Ajax"), or a club code or word before a name ("FC Porto")."""
     tok = tokens[i]
+    if tok.norm in _CLUB_FIRST:
+        width = _known_club(tokens, i, end)
+        if width:
+            return width
     if i + 1 >= end or not tokens[i + 1].cap or tokens[i + 1].start - tok.end != 1:
         return 0
     if tok.norm in _CLUB_CODES and tok.upper:
@@ -109,4 +121,25 @@ def club(tokens: list[Token], i: int, end: int) -> int:
         place = get().phrases.get(tokens[i + 1].norm)
         if place is not None and place.kind in ("city", "province"):
             return 2
+    return 0
+
+
+def _known_club(tokens: list[Token], i: int, end: int) -> int:
+    """Width of a known club's name at ``i`` with the city or sponsor name written after it
+    ("Persib Bandung", "Arema Cronus"), 0 if none."""
+    for n in range(min(4, end - i), 0, -1):
+        if tuple(t.norm for t in tokens[i:i + n]) in _CLUBS:
+            j = i + n
+            if j < end and tokens[j].cap and tokens[j].start - tokens[j - 1].end == 1:
+                from archive.normalize.entities import people
+                from archive.normalize.entities.gazetteer import get
+
+                hit = get().lookup(tokens, j, None)
+                if hit:
+                    return n + hit[0]
+                word = tokens[j].text
+                if not (people.is_first_name(word) or people.is_ordinary_word(word, None)
+                        or (tokens[j].norm,) in lexicon.TITLES):
+                    return n + 1
+            return n
     return 0

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
+from archive.normalize.entities.heads import unit_name
 from archive.normalize.entities.segment import Item
 from archive.normalize.model import Entity, Mention
 
@@ -246,7 +247,8 @@ class Resolver:
         place = item.place
         abbreviation = item.surface.replace(".", "").isupper() and len(item.surface) <= 5
         official = place.names.get(self.language) or place.names.get("en") or item.surface
-        name = official if abbreviation else (item.surface.title() if item.surface.isupper() else item.surface)
+        surface = unit_name(item.surface)  # "Kabupaten Bogor" is Bogor
+        name = official if abbreviation else (surface.title() if surface.isupper() else surface)
         draft = self.drafts.get(place.key)
         if draft is None:
             draft = self._draft(place.key, "place", name)

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
 from archive.normalize.entities.gazetteer import Place
+from archive.normalize.entities.items import Item
+from archive.normalize.entities.heads import with_heads
+from archive.normalize.entities.refine import refine
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
-
-
-@dataclass(slots=True)
-class Item:
-    """A typed span of one string: ``kind`` is person, run (a name without evidence), org or place."""
-
-    kind: str
-    start: int
-    end: int
-    surface: str
-    place: Place | None = None
-    alias: str | None = None  # surface with the title kept ("Presiden Rusia Vladimir Putin")
-    paren: bool = False  # an acronym written in brackets: "(BIL)"
-    sentence_start: bool = False
-    size: int = 1  # number of words
 
 
 # Words that, right before an all-caps token, make it an organization ("pihak KPK", "anggota DPR").
@@ -60,10 +47,18 @@ class Segmenter:
         self.tokens = tokenize(text)
         self.gaz = gazetteer.get()
         self.items: list[Item] = []
+        self.head_seen = False  # a place head word before a capitalized word (see heads.with_heads)
+        self.untyped_seen = False  # a name the rules could not type
 
     def run(self) -> list[Item]:
         carry_title = False
-        for chunk in chunks(self.text, self.tokens):
+        heads, tokens = gazetteer.place_heads(), self.tokens
+        look = self.language != "en"  # the place heads are Indonesian words
+        for chunk in chunks(self.text, tokens):
+            # a place head opening the chunk or right before it ("Kabupaten Bogor", "desa Suren")
+            k = chunk.index
+            if look and not self.head_seen:
+                self.head_seen = tokens[k].norm in heads or (k > 0 and tokens[k - 1].norm in heads)
             carry_title = self._chunk(chunk, carry_title)
         return self.items
 
@@ -309,6 +304,8 @@ class Segmenter:
         item = Item(kind, first.start, last.end, self.text[first.start:last.end], place, alias, paren,
                     first.sentence_start, size)
         self.items.append(item)
+        if kind == "run" or kind == "acro":
+            self.untyped_seen = True  # something for the tagger (see refine.refine)
         return item
 
     def _place(self, toks: list[Token], lo: int, hi: int, place: Place, n: int) -> None:
@@ -434,6 +431,15 @@ class Segmenter:
 
 
 def segment(text: str, language: str | None, speakers: frozenset[str] = frozenset(),
-            restricted: bool = False) -> list[Item]:
-    """Typed spans of ``text`` (see :class:`Item`)."""
-    return Segmenter(text, language, speakers, restricted).run()
+            restricted: bool = False, learned: bool = True) -> list[Item]:
+    """Typed spans of ``text`` (see :class:`Item`): the rules' spans, and in text that is not English
+    (unless ``learned`` is off) the tagger's for the runs the rules left unsure."""
+    segmenter = Segmenter(text, language, speakers, restricted)
+    items = segmenter.run()
+    if language == "en":
+        return items
+    if segmenter.head_seen:
+        items = with_heads(text, segmenter.tokens, items)
+    if learned and not restricted and segmenter.untyped_seen:
+        items = refine(text, segmenter.tokens, items, language)
+    return items

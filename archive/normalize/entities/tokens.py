@@ -55,7 +55,8 @@ def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with offsets; possessive 's is cut off ("Putin's" -> "Putin")."""
     out: list[Token] = []
     append = out.append
-    pos = 0
+    shape, make, no_end = _shape, Token, _SENTENCE_END_CHARS.isdisjoint  # locals: this loop is hot
+    pos = cut = 0
     prev: Token | None = None
     for gap, match in _TOKEN.findall(text):
         if not match:
@@ -64,13 +65,13 @@ def tokenize(text: str) -> list[Token]:
         if prev is None:
             sentence_start = True
         else:
-            if prev.end != pos:  # the previous word lost its possessive 's: it belongs to the gap
-                gap = text[prev.end:start]
+            if cut:  # the previous word lost its possessive 's: it belongs to the gap
+                gap = text[pos - cut:start]
             # the common case first: a single space or a gap without sentence punctuation
-            sentence_start = gap != " " and not _SENTENCE_END_CHARS.isdisjoint(gap) and _ends_sentence(gap, prev)
+            sentence_start = gap != " " and not no_end(gap) and _ends_sentence(gap, prev)
         pos = start + len(match)
-        word, word_norm, cap, upper, cut = _shape(match)
-        prev = Token(start, pos - cut, word, word_norm, cap, upper, sentence_start)
+        word, word_norm, cap, upper, cut = shape(match)
+        prev = make(start, pos - cut, word, word_norm, cap, upper, sentence_start)
         append(prev)
     return out
 

@@ -1,0 +1,88 @@
+"""Head words before a place name: "Kabupaten Bogor", "desa Suren", "Gunung Gajah", "Pulau Kelapa".
+
+A head word (lexicon/data/id/place_heads.txt) followed by capitalized words names a place, whatever
+those words mean on their own. The head belongs to the name as written (the press writes it, NERGrit
+includes it); for an administrative unit the place is the unit's name, so its key and display name
+stay those of "Bogor" (see :func:`archive.normalize.entities.gazetteer.place_for`).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from archive.normalize.entities import gazetteer, lexicon
+from archive.normalize.entities.items import Item
+from archive.normalize.entities.tokens import Token
+
+_UNTYPED = ("run", "acro")  # the rules' spans of names they could not type
+
+
+def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[Item]:
+    """Place names opened by a head word: a known place takes an administrative head into its span
+    ("Kabupaten Bogor"), and a head before capitalized words nobody typed makes a place of them
+    ("Desa Kedungbulus", "Gunung Gajah") -- unless the head ends a title ("Kepala Desa Suren").
+
+    The segmenter calls it only for strings where it saw a head word before a capitalized one."""
+    items = _head_places(text, tokens, items)
+    places = [it for it in items if it.kind == "place"]
+    if not places:
+        return items
+    heads = gazetteer.admin_heads()
+    taken = {(it.start, it.end) for it in items}
+    index = {t.start: k for k, t in enumerate(tokens)}
+    for item in places:
+        k = index.get(item.start)
+        if not k:
+            continue
+        head = tokens[k - 1]
+        if head.norm not in heads or text[head.end:item.start] != " " or (head.start, head.end) in taken:
+            continue
+        if _in_title(tokens, k - 1):
+            continue
+        item.start, item.surface = head.start, text[head.start:item.end]
+        item.sentence_start, item.size = head.sentence_start, item.size + 1
+    return items
+
+
+def _head_places(text: str, tokens: Sequence[Token], items: list[Item]) -> list[Item]:
+    heads = gazetteer.place_heads()
+    n = len(tokens)
+    typed = [it for it in items if it.kind not in _UNTYPED]
+    added: list[Item] = []
+    k = 0
+    while k < n - 1:
+        head = tokens[k]
+        if head.norm not in heads or head.upper or not tokens[k + 1].cap or _in_title(tokens, k) or \
+                any(it.start <= head.start < it.end for it in typed):
+            k += 1
+            continue
+        j = k + 1  # the name: capitalized words (and numbers) up to a typed name or the next head
+        while j < n and (tokens[j].cap or tokens[j].text[0].isdigit() and j > k + 1) and \
+                text[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].norm not in heads and \
+                not any(it.start < tokens[j].end and tokens[j].start < it.end for it in typed):
+            j += 1
+        if j > k + 1:
+            start, end = head.start, tokens[j - 1].end
+            surface = text[start:end]
+            added.append(Item("place", start, end, surface, gazetteer.place_for(surface),
+                              sentence_start=head.sentence_start, size=j - k))
+        k = j
+    if not added:
+        return items
+    kept = [it for it in items if not any(a.start < it.end and it.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda it: it.start)
+
+
+def _in_title(tokens: Sequence[Token], k: int) -> bool:
+    """The head at ``k`` ends a title ("Wali Kota", "Kepala Desa"): the words after it name a person."""
+    return k >= 1 and (tokens[k - 1].norm, tokens[k].norm) in lexicon.TITLES
+
+
+def unit_name(surface: str) -> str:
+    """The unit's name without its administrative head ("Kabupaten Bogor" -> "Bogor")."""
+    if " " not in surface:
+        return surface  # one word: no head
+    words = surface.split()
+    if len(words) > 1 and gazetteer.norm(words[0]) in gazetteer.admin_heads():
+        return " ".join(words[1:])
+    return surface
