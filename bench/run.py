@@ -248,14 +248,12 @@ def _search_options(query: str, filters: dict):
     return SearchOptions(query=query, limit=20, **{k: v for k, v in filters.items() if k in known})
 
 
-def _match(query: str) -> str:
-    """The FTS5 string ``archive`` builds for ``query`` (for the bare MATCH it is compared with)."""
-    from archive.query import search as module
+def _match(query: str, engine_name: str = "sqlite") -> str:
+    """The query string ``archive`` builds for ``query`` on an engine (for the bare query it is compared with)."""
+    from archive.query.search import match_string
+    from archive.store.backend import named
 
-    try:
-        return module.match_string(_search_options(query, {}))
-    except (TypeError, AttributeError):
-        return module.match_string(query)
+    return match_string(_search_options(query, {}), named(engine_name).search)
 
 
 def searches(db: Path, repeat: int) -> dict:

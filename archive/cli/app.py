@@ -6,7 +6,6 @@ import os
 import signal
 import sys
 import threading
-from pathlib import Path
 from typing import Annotated
 
 
@@ -73,7 +72,7 @@ class ArchiveGroup(OneLineErrorsGroup):
 
 app = typer.Typer(
     cls=ArchiveGroup,
-    help="A SQLite archive of scraped news: ingest articles, then ask who said what, when, about whom.",
+    help="An archive of scraped news (SQLite or PostgreSQL): ingest articles, then ask who said what, when, about whom.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -92,13 +91,17 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        Path,
-        typer.Option("--db", envvar=ENV_VAR, help=f"Archive database file (default ./{DEFAULT_DB}, or ${ENV_VAR}).", show_default=False),
-    ] = Path(DEFAULT_DB),
+        str,
+        typer.Option(
+            "--db", envvar=ENV_VAR, metavar="PATH|URL", show_default=False,
+            help=f"The archive: a SQLite file (default ./{DEFAULT_DB}, or ${ENV_VAR}), sqlite:///PATH, or postgresql://USER@HOST:PORT/DB.",
+        ),
+    ] = DEFAULT_DB,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
-    """A SQLite archive of scraped news: ingest articles, then ask who said what, when, about whom."""
+    """An archive of scraped news (SQLite or PostgreSQL): ingest articles, then ask who said what, when, about whom."""
     ctx.obj = CliState(db=db)
+    ctx.call_on_close(ctx.obj.close)
 
 
 for name, function in (
@@ -111,6 +114,7 @@ for name, function in (
     ("stats", browse.stats_command),
     ("export", maintenance.export_command),
     ("check", maintenance.check_command),
+    ("copy", maintenance.copy_command),
 ):
     app.command(name, cls=ArchiveCommand)(function)
 

@@ -1,4 +1,4 @@
-"""``archive export`` and ``archive check``: get data out, and make sure it is sound."""
+"""``archive export``, ``archive check`` and ``archive copy``: get data out, make sure it is sound, move it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from archive.cli.output import JsonObjectOpt, stderr_console, stdout_console
 from archive.cli.state import state
 from archive.query.export import ExportOptions, count_rows, export
+from archive.store.backend import describe
 from archive.store.check import check
+from archive.store.copy import copy_archive
+from archive.store.copy import count_rows as rows_to_copy
 from archive.store.schema import PUBLIC_TABLES
 
 
@@ -58,7 +61,8 @@ def check_command(
     repair: Annotated[bool, typer.Option("--repair", help="Rebuild the full-text indexes from their tables first.")] = False,
     as_json: JsonObjectOpt = False,
 ) -> None:
-    """Check the database: SQLite and FTS5 integrity, orphan rows. Exit code 1 on any problem."""
+    """Check the database: the engine's integrity checks (SQLite and FTS5; PostgreSQL's indexes), the
+    full-text and stemmed indexes, orphan rows. Exit code 1 on any problem."""
     report = check(state(ctx).engine(), repair=repair)
     console = stdout_console()
     if as_json:
@@ -77,8 +81,36 @@ def check_command(
         if not report.ok:
             console.print("[red]problems found[/red]")
         elif report.skipped:
-            console.print("[green]ok[/green]: integrity checks passed, no orphans")
+            console.print("[green]ok[/green]: the checks that could run passed, no orphans")
         else:
             console.print("[green]ok[/green]: integrity and full-text checks passed, no orphans")
     if not report.ok:
         raise typer.Exit(1)
+
+
+def copy_command(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", metavar="PATH|URL", help="The new archive: postgresql://USER@HOST:PORT/DB, sqlite:///PATH or a file path (new, or an empty database).", show_default=False)],
+    as_json: JsonObjectOpt = False,
+) -> None:
+    """Copy the whole archive (--db) into another database: SQLite to PostgreSQL and back.
+
+    Streamed table by table in one transaction on the target, ids kept: a copy that fails leaves
+    the target empty. The target must hold no archive yet (an empty database, or a new file).
+    """
+    cli = state(ctx)
+    source = cli.engine()
+    target = cli.engine(create=True, db=to)
+    console = stderr_console()
+    progress = Progress(TextColumn("[bold]copying[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
+                        console=console, transient=True, disable=not console.is_terminal)
+    with progress:
+        task = progress.add_task("copy", total=rows_to_copy(source) if console.is_terminal else None)
+        copied = copy_archive(source, target, on_rows=lambda n: progress.advance(task, n))
+    out_console = stdout_console()
+    if as_json:
+        out_console.print_json(json.dumps({"to": describe(target), "tables": copied}))
+        return
+    for name, count in copied.items():
+        out_console.print(f"{count:>10,} rows  {escape(name)}")
+    out_console.print(f"copied to {escape(describe(target))}")

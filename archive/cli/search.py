@@ -37,7 +37,7 @@ def search_command(
     per_article: Annotated[int, typer.Option("--per-article", min=1, max=1000, help="Paragraphs shown per article (best first).")] = 1,
     limit: LimitOpt = 20,
     offset: OffsetOpt = 0,
-    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 unchanged (its full syntax).")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to the engine unchanged: SQLite FTS5 syntax, or a PostgreSQL tsquery.")] = False,
     time_limit: TimeLimitOpt = DEFAULT_TIME_LIMIT,
     as_json: JsonOpt = False,
     as_nl: NlOpt = False,
@@ -45,8 +45,9 @@ def search_command(
 ) -> None:
     """Full-text search: matching paragraphs grouped by article, best first.
 
-    Articles whose title matches come first, then body-only matches, each by bm25. Any text is
-    safe: hyphens, stray quotes and operators are searched as plain words (--raw for FTS5 syntax).
+    Articles whose title matches come first, then body-only matches, each by rank (bm25 on SQLite,
+    ts_rank on PostgreSQL). Any text is safe: hyphens, stray quotes and operators are searched as
+    plain words (--raw for the engine's own syntax).
     Machine formats mark matched terms in `snippet` with **double asterisks**.
     """
     fmt = choose_format(as_json, as_nl, as_csv)

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from archive.normalize.cleanup import fold_name
 from archive.errors import QueryError, UsageError
 from archive.query.parse import DEFAULT_TIME_LIMIT, parse_query
-from archive.store import sqlite
+from archive.store import backend
 from archive.store.schema import articles, entities, entity_aliases, paragraphs, quotes
 
 QUOTE_FIELDS = ("id", "speaker", "text", "cue", "role", "article_id", "paragraph", "published", "title", "rule")
@@ -65,24 +65,29 @@ def find_quotes(engine: Engine, query: QuoteQuery) -> list[dict]:
         statement = statement.where(quotes.c.speaker.is_not(None))
     if query.article_id is not None:
         statement = statement.where(quotes.c.article_id == query.article_id)
-    order = [articles.c.published.desc(), quotes.c.article_id, paragraphs.c.position, quotes.c.start]
+    # Undated articles last on every engine (PostgreSQL puts NULL first in descending order).
+    order = [articles.c.published.desc().nulls_last(), quotes.c.article_id, paragraphs.c.position, quotes.c.start]
+    engine_backend = backend.of(engine)
     if query.text:
-        hits = sqlite.quote_matches(sqlite.render_match(parse_query(query.text))).subquery("hits")
+        sql = engine_backend.search
+        hits = sql.quote_matches(sql.render_match(parse_query(query.text))).subquery("hits")
         statement = statement.join(hits, hits.c.quote_id == quotes.c.id)
         order = [hits.c.rank, *order]
     statement = statement.order_by(*order).limit(query.limit).offset(query.offset)
-    with engine.connect() as connection, sqlite.time_limit(connection, query.time_limit):
+    with engine.connect() as connection, engine_backend.time_limit(connection, query.time_limit):
         try:
             return [dict(row) for row in connection.execute(statement).mappings()]
-        except sa.exc.OperationalError as exc:
-            if sqlite.is_fts_syntax_error(exc):
-                raise QueryError(f"cannot search quotes for {query.text!r}: {exc.orig}") from None
+        except sa.exc.DBAPIError as exc:
+            if engine_backend.search.is_syntax_error(exc):
+                raise QueryError(f"cannot search quotes for {query.text!r}: {' '.join(str(exc.orig).split())}") from None
             raise
 
 
 def list_speakers(engine: Engine, limit: int = 50, name: str | None = None) -> list[dict]:
     """Speakers (an entity, or the name as stored when unlinked), most quoted first."""
-    display = sa.func.coalesce(entities.c.name, quotes.c.speaker)
+    # One name per group (the entity's, or the stored speaker's when there is no entity), taken
+    # with min() so every engine accepts it (PostgreSQL has no SQLite's bare-column rule).
+    display = sa.func.min(sa.func.coalesce(entities.c.name, quotes.c.speaker))
     statement = (
         sa.select(
             display.label("speaker"),

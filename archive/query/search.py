@@ -1,8 +1,10 @@
 """Full-text search: paragraphs grouped by article, title matches first, filters, highlighted snippets.
 
 Ranking a reader can predict: articles whose title matches come first, then body-only matches;
-within each group articles are ordered by their best paragraph's bm25 (plus the title's bm25
-when it matches too). Each article shows its best paragraph, and ``per_article - 1`` more.
+within each group articles are ordered by their best paragraph's rank (plus the title's rank
+when it matches too): bm25 on SQLite, ts_rank on PostgreSQL. Each article shows its best
+paragraph, and ``per_article - 1`` more. The engine's part (which rows match, their rank) comes
+from its search module (``archive.store.backend.SearchSQL``); grouping and paging are portable.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from archive.query.entities import entity_ids_for, fold_entity
 from archive.query import snippets
 from archive.query.parse import DEFAULT_TIME_LIMIT, check_raw, parse_query, stem_query
 from archive.query.quotes import fold_speaker, speaker_condition
-from archive.store import sqlite
+from archive.store import backend
+from archive.store.backend import HIT_CLOSE, HIT_OPEN, SearchSQL
 from archive.store.schema import articles, entity_mentions, paragraphs, quotes
 
-HIT_OPEN, HIT_CLOSE = sqlite.HIT_OPEN, sqlite.HIT_CLOSE
 FIELDS = ("article_id", "title", "published", "language", "source", "paragraph", "snippet", "score", "speaker", "text")
 TITLE_WEIGHT = 2.0
 _MIN_CANDIDATES = 100
@@ -59,15 +61,15 @@ def _iso(value: str | None, option: str) -> str | None:
         raise UsageError(f"{option} takes an ISO date like 2022-01-31, got {value!r}") from None
 
 
-def match_string(options: SearchOptions) -> str:
-    """The FTS MATCH string for the user's text: literal-safe unless ``raw``; stemmed with ``stem``."""
+def match_string(options: SearchOptions, sql: SearchSQL) -> str:
+    """The engine's query string for the user's text: literal-safe unless ``raw``; stemmed with ``stem``."""
     if options.raw:
         if not options.query.strip():
             raise QueryError("empty query")
         check_raw(options.query)
-        return options.query
+        return sql.check_raw(options.query)
     nodes = parse_query(options.query)
-    return sqlite.render_match(stem_query(nodes, _STEMMERS) if options.stem else nodes)
+    return sql.render_match(stem_query(nodes, _STEMMERS) if options.stem else nodes)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class _Shape:
     query takes milliseconds, several times what SQLite needs to answer a selective query.
     """
 
+    engine: str  # the dialect whose search module supplies the matches
     stem: bool = False
     speaker: bool = False
     top: bool = False  # FTS5's best paragraphs only (else every match)
@@ -88,21 +91,21 @@ class _Shape:
     entity: bool = False
 
 
-def _shape(options: SearchOptions, top: int | None) -> _Shape:
+def _shape(engine: str, options: SearchOptions, top: int | None) -> _Shape:
     return _Shape(
-        stem=options.stem, speaker=options.speaker is not None, top=top is not None,
+        engine=engine, stem=options.stem, speaker=options.speaker is not None, top=top is not None,
         since=options.since is not None, until=options.until is not None, language=options.language is not None,
         source=options.source is not None, entity=options.entity is not None,
     )
 
 
-def _parameters(options: SearchOptions, match: str) -> dict:
+def _parameters(options: SearchOptions, match: str, sql: SearchSQL) -> dict:
     """Values for the statement's parameters, checked (a bad date or an empty name is a usage error)."""
     since, until = _iso(options.since, "--since"), _iso(options.until, "--until")
     if since and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
     return {
-        **sqlite.match_parameters(match),
+        **sql.match_parameters(match),
         "since": since, "until": until,
         "language": options.language.lower() if options.language is not None else None,
         "source": options.source.lower() if options.source is not None else None,
@@ -132,8 +135,10 @@ def _article_filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
 def _hits(shape: _Shape) -> sa.Subquery:
     """Every matching (article, paragraph) with its tier and rank, filters applied."""
     filters = _article_filters(shape)
+    sql = backend.named(shape.engine).search
+    no_quote = sa.cast(sa.null(), sa.Integer).label("quote_id")
     if shape.speaker:
-        found = sqlite.quote_matches().subquery("found")
+        found = sql.quote_matches().subquery("found")
         body = (
             sa.select(quotes.c.article_id, quotes.c.paragraph_id, found.c.quote_id, sa.literal(0).label("in_title"), found.c.rank)
             .join(found, found.c.quote_id == quotes.c.id)
@@ -142,26 +147,26 @@ def _hits(shape: _Shape) -> sa.Subquery:
         )
         return body.subquery("hits")
     if shape.stem:
-        found = sqlite.stem_matches().subquery("found")
+        found = sql.stem_matches().subquery("found")
     elif not shape.top:
-        found = sqlite.paragraph_matches().subquery("found")
+        found = sql.paragraph_matches().subquery("found")
     else:
         # Only the best paragraphs can make the page, so FTS5's top-N does the ranking and just
         # those are joined and grouped (an article matching in its title is still found through
         # the title index, even when none of its paragraphs is among them).
-        found = sqlite.top_paragraph_matches().subquery("found")
+        found = sql.top_paragraph_matches().subquery("found")
     if shape.stem:  # titles are not stemmed: no title tier
         body = (
-            sa.select(paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"), sa.literal(0).label("in_title"), found.c.rank)
+            sa.select(paragraphs.c.article_id, found.c.paragraph_id, no_quote, sa.literal(0).label("in_title"), found.c.rank)
             .join(paragraphs, paragraphs.c.id == found.c.paragraph_id)
             .join(articles, articles.c.id == paragraphs.c.article_id)
             .where(*filters)
         )
         return body.subquery("hits")
-    titles = sqlite.title_matches().subquery("titles")
+    titles = sql.title_matches().subquery("titles")
     body = (
         sa.select(
-            paragraphs.c.article_id, found.c.paragraph_id, sa.null().label("quote_id"),
+            paragraphs.c.article_id, found.c.paragraph_id, no_quote,
             sa.case((titles.c.article_id.is_not(None), 1), else_=0).label("in_title"),
             (found.c.rank + TITLE_WEIGHT * sa.func.coalesce(titles.c.rank, 0)).label("rank"),
         )
@@ -173,7 +178,7 @@ def _hits(shape: _Shape) -> sa.Subquery:
     # Articles matching only in their title are shown with their first paragraph.
     body_articles = sa.select(paragraphs.c.article_id).join(found, found.c.paragraph_id == paragraphs.c.id)
     title_only = (
-        sa.select(titles.c.article_id, paragraphs.c.id, sa.null(), sa.literal(1), TITLE_WEIGHT * titles.c.rank)
+        sa.select(titles.c.article_id, paragraphs.c.id, sa.cast(sa.null(), sa.Integer), sa.literal(1), TITLE_WEIGHT * titles.c.rank)
         .join(paragraphs, sa.and_(paragraphs.c.article_id == titles.c.article_id, paragraphs.c.position == 0))
         .join(articles, articles.c.id == titles.c.article_id)
         .where(titles.c.article_id.not_in(body_articles), *filters)
@@ -186,14 +191,14 @@ def _candidates(options: SearchOptions) -> int:
     return max(_MIN_CANDIDATES, 5 * (options.offset + options.limit) * options.per_article)
 
 
-def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list[sa.Row]:
+def _page(connection: sa.Connection, options: SearchOptions, match: str, sql: SearchSQL) -> list[sa.Row]:
     """The page of hits: from FTS5's best paragraphs when they fill it, else from every match.
 
     Exact for the body tier: when the best paragraphs fill the page, every article on it has a
     paragraph ranked above any article left out. When they do not (few matches, a deep page, or
     filters that leave out most of them), every match is ranked.
     """
-    values = _parameters(options, match)
+    values = _parameters(options, match, sql)
     if options.stem or options.speaker:
         return _run(connection, options, values, None)
     rows = _run(connection, options, values, _candidates(options))
@@ -203,7 +208,7 @@ def _page(connection: sa.Connection, options: SearchOptions, match: str) -> list
 
 
 def _run(connection: sa.Connection, options: SearchOptions, values: dict, top: int | None) -> list[sa.Row]:
-    return connection.execute(_ranked(_shape(options, top)), {**values, "top": top}).all()
+    return connection.execute(_ranked(_shape(connection.dialect.name, options, top)), {**values, "top": top}).all()
 
 
 @lru_cache(maxsize=64)
@@ -248,25 +253,20 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
     """Hits as dicts with ``FIELDS``; ``snippet`` marks matches with HIT_OPEN/HIT_CLOSE."""
     if options.stem and options.speaker:
         raise UsageError("--stem and --speaker cannot be combined (quotes have no stemmed index)")
-    match = match_string(options)
+    engine_backend = backend.of(engine)
+    sql = engine_backend.search
+    match = match_string(options, sql)
     nodes = None if options.raw else parse_query(options.query)
-    with engine.connect() as connection, sqlite.time_limit(connection, options.time_limit):
-        try:
-            rows = _page(connection, options, match)
-        except sa.exc.OperationalError as exc:
-            if not sqlite.is_fts_syntax_error(exc):
-                raise
-            if options.raw:
-                raise QueryError(f"invalid search syntax: {exc.orig} (drop --raw to search the words literally)") from None
-            # Operators that still do not combine (e.g. "a OR (NOT b)"): search the words.
-            match = sqlite.render_literal(nodes)
-            rows = _page(connection, options, match)
-        if options.speaker:
-            marked = sqlite.snippets(connection, "quotes_fts", match, [r.quote_id for r in rows])
-        elif options.raw:  # FTS5 syntax only FTS5 can read: it marks its own matches
-            marked = sqlite.snippets(connection, "paragraphs_fts", match, [r.paragraph_id for r in rows])
-            missing = [r.article_id for r in rows if r.paragraph_id not in marked]
-            titles = sqlite.snippets(connection, "articles_fts", match, missing)
+    try:
+        rows, marked, titles = _search(engine, options, match, sql)
+    except sa.exc.DBAPIError as exc:
+        if not sql.is_syntax_error(exc):
+            raise
+        if options.raw:
+            reason = " ".join(str(exc.orig).split())
+            raise QueryError(f"invalid search syntax: {reason} (drop --raw to search the words literally)") from None
+        # Operators that still do not combine (e.g. "a OR (NOT b)"): search the words.
+        rows, marked, titles = _search(engine, options, sql.render_literal(nodes), sql)
     wanted = snippets.patterns(nodes) if nodes is not None else []
     results = []
     for row in rows:
@@ -293,3 +293,21 @@ def search(engine: Engine, options: SearchOptions) -> list[dict]:
             }
         )
     return results
+
+
+def _search(engine: Engine, options: SearchOptions, match: str, sql: SearchSQL) -> tuple[list[sa.Row], dict, dict]:
+    """The page of hits and the engine's snippets where Python cannot mark them (speaker, raw).
+
+    Each attempt has a connection of its own: on PostgreSQL a rejected query ends its transaction.
+    """
+    marked: dict[int, str] = {}
+    titles: dict[int, str] = {}
+    with engine.connect() as connection, backend.of(engine).time_limit(connection, options.time_limit):
+        rows = _page(connection, options, match, sql)
+        if options.speaker:
+            marked = sql.snippets(connection, "quotes", match, [r.quote_id for r in rows])
+        elif options.raw:  # the engine's own syntax: only the engine can mark its matches
+            marked = sql.snippets(connection, "paragraphs", match, [r.paragraph_id for r in rows])
+            missing = [r.article_id for r in rows if r.paragraph_id not in marked]
+            titles = sql.snippets(connection, "titles", match, missing)
+    return rows, marked, titles

@@ -12,7 +12,7 @@ def _top(connection, column, *, where=None, limit: int = 10) -> list[dict]:
     query = sa.select(column.label("name"), sa.func.count().label("count")).group_by(column)
     if where is not None:
         query = query.where(where)
-    query = query.order_by(sa.func.count().desc(), column).limit(limit)
+    query = query.order_by(sa.func.count().desc(), column.asc().nulls_first()).limit(limit)  # as SQLite sorts NULL
     return [dict(r) for r in connection.execute(query).mappings()]
 
 

@@ -1,4 +1,5 @@
-"""``archive check``: is the database sound? SQLite and FTS5 integrity, orphans, optional repair."""
+"""``archive check``: is the database sound? The engine's own checks (SQLite and FTS5 integrity;
+PostgreSQL's index validity and B-tree structure), orphans, the stemmed index; optional repair."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseError
 from archive.normalize.stemming import STEMMERS, stem_text
-from archive.store import sqlite
-from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
+from archive.store import backend
+from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraph_stems, paragraphs, quotes
 from archive.store.settings import STEMMERS_KEY, set_setting
 
 _REBUILD_BATCH = 5000
@@ -47,34 +48,46 @@ ORPHAN_QUERIES = {
     "mentions without entity": _missing(entity_mentions, entity_mentions.c.entity_id, entities),
     "mentions without article": _missing(entity_mentions, entity_mentions.c.article_id, articles),
     "aliases without entity": _missing(entity_aliases, entity_aliases.c.entity_id, entities),
+    "stems without paragraph": (
+        sa.select(sa.func.count()).select_from(paragraph_stems)
+        .where(~sa.exists().where(paragraphs.c.id == paragraph_stems.c.paragraph_id))
+    ),
+    "paragraphs missing from the stemmed index": (
+        sa.select(sa.func.count()).select_from(paragraphs)
+        .where(~sa.exists().where(paragraph_stems.c.paragraph_id == paragraphs.c.id))
+    ),
 }
 
 
 def check(engine: Engine, repair: bool = False) -> CheckReport:
-    """Run the checks; with ``repair``, rebuild the FTS indexes first (orphans are only counted)."""
+    """Run the checks; with ``repair``, rebuild the indexes and re-stem every paragraph first
+    (orphans are only counted)."""
     report = CheckReport()
+    engine_backend = backend.of(engine)
     with engine.connect() as connection:
-        read_only = sqlite.is_read_only(connection)
+        read_only = engine_backend.is_read_only(connection)
     if repair and read_only:
         raise DatabaseError("cannot repair an archive on read-only storage: copy it where it can be written first")
-    if read_only:
-        report.skipped.append("full-text index checks (they need write access; the archive is read-only)")
     if repair:
         with engine.execution_options(immediate_transaction=True).begin() as connection:
-            sqlite.rebuild_fts(connection)
+            # Indexes first (a damaged one could refuse the stem rows' changes), then the stems.
+            engine_backend.rebuild_indexes(connection)
             rebuild_stems(connection)
         report.repaired = True
     with engine.connect() as connection:
-        report.problems = sqlite.integrity_problems(connection)
+        report.skipped = engine_backend.skipped_checks(connection)
+        report.problems = engine_backend.integrity_problems(connection)
         report.orphans = {name: connection.execute(query).scalar_one() for name, query in ORPHAN_QUERIES.items()}
     return report
 
 
 def rebuild_stems(connection: sa.Connection) -> None:
-    """Re-stem every paragraph into the stemmed index with this version's stemmers."""
-    sqlite.clear_stems(connection)
+    """Re-stem every paragraph with this version's stemmers (the engine's stemmed index follows
+    ``paragraph_stems``: SQLite's triggers, PostgreSQL's generated column)."""
+    engine_backend = backend.of(connection)
+    connection.execute(sa.delete(paragraph_stems))
     statement = (
-        sa.select(paragraphs.c.id, paragraphs.c.text, articles.c.language)
+        sa.select(paragraphs.c.id, paragraphs.c.article_id, paragraphs.c.text, articles.c.language)
         .join(articles, articles.c.id == paragraphs.c.article_id)
         .order_by(paragraphs.c.id)
     )
@@ -83,6 +96,9 @@ def rebuild_stems(connection: sa.Connection) -> None:
         rows = connection.execute(statement.where(paragraphs.c.id > last_id).limit(_REBUILD_BATCH)).all()
         if not rows:
             break
-        sqlite.insert_stems(connection, [{"id": r.id, "stems": stem_text(r.text, r.language)} for r in rows])
+        engine_backend.bulk_insert(
+            connection, paragraph_stems, ("paragraph_id", "article_id", "stems"),
+            [(r.id, r.article_id, stem_text(r.text, r.language)) for r in rows],
+        )
         last_id = rows[-1].id
     set_setting(connection, STEMMERS_KEY, STEMMERS)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from archive.normalize.fingerprint import NEAR_BITS, bands, distance, similarity
 from archive.normalize.model import Article
-from archive.store import sqlite
+from archive.store import backend
 from archive.store.schema import article_fingerprints, article_links, articles, duplicate_sources
 
 
@@ -22,7 +22,7 @@ def record_duplicate_sources(connection: sa.Connection, rows: Sequence[tuple[int
     """Remember that ``(source_path, record)`` held the story stored as ``article_id``."""
     if rows:
         connection.execute(
-            sqlite.insert_ignore(duplicate_sources),
+            backend.of(connection).insert(duplicate_sources).on_conflict_do_nothing(),
             [{"article_id": a, "source_path": p, "record": r} for a, p, r in rows],
         )
 
@@ -60,7 +60,7 @@ def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, A
                     links[(article_id, other, "near_duplicate")] = round(similarity(article.simhash, other_hash), 4)
     if links:
         connection.execute(
-            sqlite.insert_ignore(article_links),
+            backend.of(connection).insert(article_links).on_conflict_do_nothing(),
             [{"article_id": a, "linked_article_id": b, "kind": kind, "similarity": sim} for (a, b, kind), sim in links.items()],
         )
     linked: dict[int, list[int]] = {}

@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseError
 from archive.normalize.stemming import STEMMERS
+from archive.store import backend
 from archive.store.schema import settings
 
 STEMMERS_KEY = "stemmers"
@@ -17,8 +18,9 @@ def get_setting(connection: sa.Connection, key: str) -> str | None:
 
 
 def set_setting(connection: sa.Connection, key: str, value: str) -> None:
-    connection.execute(sa.delete(settings).where(settings.c.key == key))
-    connection.execute(sa.insert(settings).values(key=key, value=value))
+    """Set ``key`` (an upsert: two processes opening a new archive at once both succeed)."""
+    statement = backend.of(connection).insert(settings).values(key=key, value=value)
+    connection.execute(statement.on_conflict_do_update(index_elements=[settings.c.key], set_={"value": value}))
 
 
 def record_stemmers(engine: Engine) -> None:

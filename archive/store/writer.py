@@ -3,12 +3,21 @@
 Each batch is one transaction, so an article is never half-written: it lands with its
 paragraphs, quotes and mentions, or not at all. A batch that fails is retried article by article
 so one bad article cannot take its neighbours down with it.
+
+The insert paths are the engine's (``archive.store.backend``): ids from ``reserve_ids`` (SQLite:
+max(id) + 1 under its write lock; PostgreSQL: the tables' sequences), rows through ``bulk_insert``
+(SQLite: multi-row INSERT; PostgreSQL: COPY), the small tables through SQLAlchemy Core with
+``ON CONFLICT DO NOTHING``. On PostgreSQL several ingest processes may write at once: the unique
+constraints decide, and a batch that lost a race is decided again (``_CONFLICT_ATTEMPTS``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -17,15 +26,18 @@ from sqlalchemy.engine import Engine
 
 from archive.normalize.cleanup import fold_name
 from archive.normalize.model import Article
-from archive.normalize.stemming import stem_text
-from archive.store import sqlite
+from archive.store import backend
 from archive.store.duplicates import link_near_duplicates, record_duplicate_sources
 from archive.store.settings import require_current_stemmers
-from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraphs, quotes
+from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraph_stems, paragraphs, quotes
+
+log = logging.getLogger(__name__)
 
 ADDED, UNCHANGED, REPLACED, DUPLICATE, FAILED = "added", "unchanged", "replaced", "duplicate", "failed"
 # What a single bad article can provoke: rejected by a constraint, or not bindable by the driver.
 _ARTICLE_ERRORS = (sa.exc.DBAPIError, UnicodeError, ValueError, TypeError, OverflowError)
+# Times a batch is decided again after another writer took one of its keys first (PostgreSQL).
+_CONFLICT_ATTEMPTS = 8
 
 
 def _reason(exc: BaseException) -> str:
@@ -49,6 +61,7 @@ class ArticleWriter:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(immediate_transaction=True)
+        self._backend = backend.of(engine)
         self._entity_ids: dict[str, int] = {}
         self._stemmers_checked = False
 
@@ -62,7 +75,7 @@ class ArticleWriter:
         if not batch:
             return []
         try:
-            return self._write_transaction(batch)
+            return self._write_deciding_again(batch)
         except sa.exc.OperationalError:
             raise
         except _ARTICLE_ERRORS as exc:
@@ -71,12 +84,26 @@ class ArticleWriter:
         outcomes = []
         for article in batch:
             try:
-                outcomes.extend(self._write_transaction([article]))
+                outcomes.extend(self._write_deciding_again([article]))
             except sa.exc.OperationalError:
                 raise
             except _ARTICLE_ERRORS as exc:
                 outcomes.append(Outcome(FAILED, reason=_reason(exc)))
         return outcomes
+
+    def _write_deciding_again(self, batch: Sequence[Article]) -> list[Outcome]:
+        """Write the batch; when another writer took one of its keys first (or the two deadlocked),
+        roll back and decide every article again: the other's rows are visible then (unchanged,
+        duplicate), so each story is stored once whoever commits first."""
+        for attempt in range(1, _CONFLICT_ATTEMPTS + 1):
+            try:
+                return self._write_transaction(batch)
+            except sa.exc.DBAPIError as exc:
+                if attempt == _CONFLICT_ATTEMPTS or not self._backend.is_conflict(exc):
+                    raise
+                log.info("another writer got there first (%s); deciding %d articles again", type(exc.orig).__name__, len(batch))
+                time.sleep(random.uniform(0, 0.05 * attempt))
+        raise AssertionError("unreachable")
 
     def _write_transaction(self, batch: Sequence[Article]) -> list[Outcome]:
         new_entity_ids: dict[str, int] = {}
@@ -138,14 +165,10 @@ class ArticleWriter:
         if not fresh:
             record_duplicate_sources(connection, _duplicate_rows(batch, outcomes))
             return outcomes, []
-        # Ids are assigned here, not read back with RETURNING: SQLite can only return them in
-        # order one row per statement. This writer holds the write lock (BEGIN IMMEDIATE), so
-        # max(id) + 1… are exactly the ids SQLite would pick.
-        first = sqlite.next_id(connection, articles)
-        ids = list(range(first, first + len(fresh)))
+        ids = self._backend.reserve_ids(connection, articles, len(fresh))
         rows = [_article_row(article, now) for _, article in fresh]
         columns = ("id", *rows[0])
-        sqlite.insert_tuples(connection, articles, columns, [(i, *row.values()) for i, row in zip(ids, rows)])
+        self._backend.bulk_insert(connection, articles, columns, [(i, *row.values()) for i, row in zip(ids, rows)])
         id_of_index = {index: article_id for (index, _), article_id in zip(fresh, ids)}
         for index, outcome in enumerate(outcomes):
             if index in id_of_index:
@@ -157,19 +180,16 @@ class ArticleWriter:
         return outcomes, [(id_of_index[index], article) for index, article in fresh]
 
     def _insert_paragraphs(self, connection, fresh) -> dict[tuple[int, int], int]:
-        first = sqlite.next_id(connection, paragraphs)
-        rows = [
-            (first + n, article_id, position, text)
-            for n, (article_id, position, text) in enumerate(
-                (article_id, position, text)
-                for article_id, article in fresh
-                for position, text in enumerate(article.paragraphs)
-            )
-        ]
-        sqlite.insert_tuples(connection, paragraphs, ("id", "article_id", "position", "text"), rows)
-        ids = [row[0] for row in rows]
+        """Paragraphs, and their stems (the stemmed index reads them from ``paragraph_stems``)."""
+        placed = [(article_id, position, text) for article_id, article in fresh for position, text in enumerate(article.paragraphs)]
+        ids = self._backend.reserve_ids(connection, paragraphs, len(placed))
+        rows = [(pid, *row) for pid, row in zip(ids, placed)]
+        self._backend.bulk_insert(connection, paragraphs, ("id", "article_id", "position", "text"), rows)
         stems = (stem for _, article in fresh for stem in (article.stemmed or [""] * len(article.paragraphs)))
-        sqlite.insert_stems(connection, [{"id": pid, "stems": stem} for pid, stem in zip(ids, stems)])
+        self._backend.bulk_insert(
+            connection, paragraph_stems, ("paragraph_id", "article_id", "stems"),
+            [(pid, article_id, stem) for (pid, article_id, _, _), stem in zip(rows, stems)],
+        )
         return {(article_id, position): pid for pid, article_id, position, _ in rows}
 
     def _insert_entities(self, connection, fresh, new_ids: dict[str, int]) -> None:
@@ -182,21 +202,25 @@ class ArticleWriter:
                     aliases.add((entity.key, alias))
         missing = [key for key in wanted if key not in self._entity_ids]
         if missing:
-            for row in connection.execute(sa.select(entities.c.key, entities.c.id).where(entities.c.key.in_(missing))):
-                new_ids[row.key] = row.id
+            new_ids.update(self._entity_ids_of(connection, missing))
             to_insert = [key for key in missing if key not in new_ids]
             if to_insert:
-                rows = [{"key": k, "name": wanted[k].name, "type": wanted[k].type} for k in to_insert]
-                ids = connection.execute(
-                    sa.insert(entities).returning(entities.c.id, sort_by_parameter_order=True), rows
-                ).scalars().all()
-                new_ids.update(zip(to_insert, ids))
+                # Another writer may add the same entity meanwhile: its row wins, and ours is read back.
+                connection.execute(
+                    self._backend.insert(entities).on_conflict_do_nothing(index_elements=[entities.c.key]),
+                    [{"key": k, "name": wanted[k].name, "type": wanted[k].type} for k in to_insert],
+                )
+                new_ids.update(self._entity_ids_of(connection, to_insert))
         if aliases:
             known = {**self._entity_ids, **new_ids}
             connection.execute(
-                sqlite.insert_ignore(entity_aliases),
+                self._backend.insert(entity_aliases).on_conflict_do_nothing(),
                 [{"entity_id": known[key], "alias": alias, "folded": alias.casefold()} for key, alias in sorted(aliases)],
             )
+
+    @staticmethod
+    def _entity_ids_of(connection, keys: list[str]) -> dict[str, int]:
+        return dict(connection.execute(sa.select(entities.c.key, entities.c.id).where(entities.c.key.in_(keys))).all())
 
     def _insert_quotes(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
@@ -218,7 +242,7 @@ class ArticleWriter:
         ]
         columns = ("article_id", "paragraph_id", "speaker", "speaker_entity_id", "role", "cue", "text", "start", "end",
                    "speaker_folded", "rule")
-        sqlite.insert_tuples(connection, quotes, columns, rows)
+        self._backend.bulk_insert(connection, quotes, columns, rows)
 
     def _insert_mentions(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
@@ -235,7 +259,7 @@ class ArticleWriter:
             for mention in article.mentions
             if mention.entity_key in entity_ids
         ]
-        sqlite.insert_tuples(
+        self._backend.bulk_insert(
             connection, entity_mentions, ("entity_id", "article_id", "paragraph_id", "field", "surface", "start", "end"), rows
         )
 
@@ -249,13 +273,7 @@ def _duplicate_rows(batch: Sequence[Article], outcomes: list[Outcome]) -> list[t
 
 
 def _delete_article(connection: sa.Connection, article_id: int) -> None:
-    """Delete an article and its children; its stemmed-index entries go first (they need the text)."""
-    rows = connection.execute(
-        sa.select(paragraphs.c.id, paragraphs.c.text, articles.c.language)
-        .join(articles, articles.c.id == paragraphs.c.article_id)
-        .where(paragraphs.c.article_id == article_id)
-    ).all()
-    sqlite.delete_stems(connection, [{"id": r.id, "stems": stem_text(r.text, r.language)} for r in rows])
+    """Delete an article; its children (and their index entries, stems included) go with it."""
     connection.execute(sa.delete(articles).where(articles.c.id == article_id))
 
 

@@ -1,4 +1,5 @@
-"""The real ``archive`` command through CliRunner, on a real SQLite file in tmp_path."""
+"""The real ``archive`` command through CliRunner, on each engine (a SQLite file in tmp_path, a
+PostgreSQL database on the session's server)."""
 
 import csv
 import io
@@ -16,11 +17,11 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.fixture
-def run(db_path):
+def run(db):
     runner = CliRunner()
 
     def invoke(*args: str):
-        return runner.invoke(app, ["--db", str(db_path), *args])
+        return runner.invoke(app, ["--db", db, *args])
 
     return invoke
 
@@ -73,7 +74,7 @@ def test_nasty_queries_never_print_a_traceback(ingested, query):
 
 
 def test_bad_query_is_one_line_usage_error(ingested):
-    for args in (("search", "!!!"), ("search", '"x', "--raw")):
+    for args in (("search", "!!!"), ("search", "(x", "--raw")):
         result = ingested(*args)
         assert result.exit_code == 2
         assert "Traceback" not in result.output
@@ -237,14 +238,14 @@ def test_db_is_accepted_after_the_command_name(tmp_path, seed_dir):
     assert missing.exit_code == 1 and "none.db" in missing.stderr
 
 
-def test_piped_tables_keep_each_row_on_one_line(ingested, db_path):
+def test_piped_tables_keep_each_row_on_one_line(ingested, db):
     import os
     import subprocess
 
     from tests.reliability.conftest import archive_command
 
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    done = subprocess.run([*archive_command(), "--db", str(db_path), "search", "Tokayev"], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run([*archive_command(), "--db", db, "search", "Tokayev"], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0
     rows = [line for line in done.stdout.splitlines() if line.startswith("│")]
     assert len(rows) == 1 and "Tokayev" in rows[0] and "upaya kudeta" in rows[0], done.stdout

@@ -11,7 +11,8 @@ from archive.ingest.discover import discover, stored_name
 from tests.conftest import SEED_FILE, time_limit
 
 
-def test_a_fifo_is_skipped_not_waited_on(tmp_path, engine):
+def test_a_fifo_is_skipped_not_waited_on(tmp_path, sqlite_engine):
+    engine = sqlite_engine
     folder = tmp_path / "d"
     folder.mkdir()
     (folder / "good.txt").write_bytes(SEED_FILE.read_bytes())
@@ -24,7 +25,8 @@ def test_a_fifo_is_skipped_not_waited_on(tmp_path, engine):
     assert [reason for _, reason in summary.skipped] == ["not a regular file (a named pipe)"] * 2
 
 
-def test_a_symlink_loop_is_read_once(tmp_path, engine):
+def test_a_symlink_loop_is_read_once(tmp_path, sqlite_engine):
+    engine = sqlite_engine
     folder = tmp_path / "d"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "a.txt").write_bytes(SEED_FILE.read_bytes())

@@ -3,7 +3,8 @@
 import sqlalchemy as sa
 
 from archive.ingest import IngestOptions, ingest
-from archive.store import sqlite
+from archive.query.search import SearchOptions, search
+from archive.store.check import check
 
 
 def _counts(engine) -> dict[str, int]:
@@ -37,10 +38,10 @@ def test_modified_file_replaces_its_article(engine, seed_dir):
     assert summary.counts["replaced"] == 1
     counts = _counts(engine)
     assert counts["articles"] == 1 and counts["paragraphs"] == 12
-    with engine.connect() as connection:
-        assert sqlite.integrity_problems(connection) == []
-        hits = connection.exec_driver_sql("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'redaksi'").scalar_one()
-        assert hits == 1
+    report = check(engine)
+    assert report.ok and not report.problems, report
+    hits = search(engine, SearchOptions("redaksi", per_article=100))
+    assert [(h["paragraph"], h["snippet"].count("redaksi")) for h in hits] == [(11, 1)]
 
 
 def test_same_story_in_two_files_is_stored_once(engine, seed_dir):

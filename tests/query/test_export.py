@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from archive.errors import UsageError
 from archive.ingest import IngestOptions, ingest
 from archive.query.export import ExportOptions, export, neutralize
-from archive.store.schema import PUBLIC_TABLES
+from archive.store.schema import PUBLIC_TABLES, metadata
 
 AWKWARD = [
     'She said "no", then left',
@@ -39,7 +39,9 @@ def awkward(engine):
 
 def _database_rows(engine, table):
     with engine.connect() as connection:
-        return [tuple("" if v is None else str(v) for v in row) for row in connection.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")]
+        columns = metadata.tables[table].columns  # the archive's columns (not an engine's index columns)
+        statement = sa.select(*columns).order_by(columns.id)
+        return [tuple("" if v is None else str(v) for v in row) for row in connection.execute(statement)]
 
 
 def test_csv_round_trips_exactly_with_raw_cells(awkward, tmp_path):

@@ -4,7 +4,7 @@ import pytest
 
 from archive.errors import QueryError
 from archive.query.parse import Near, Operator, Phrase, parse_query
-from archive.store.sqlite import render_match
+from archive.store.sqlite_search import render_match
 
 NASTY = [
     "Kassym-Jomart", '"unbalanced', "AND", "OR", "NOT", "a AND", "OR b", "NOT x", "(", ")", "((a", "a))",

@@ -86,14 +86,32 @@ def table_exists(connection: sqlite3.Connection, name: str) -> bool:
     return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
-def snapshot(db: Path) -> dict:
-    """What an ingest produced, independent of row ids: articles by source and hash, row counts."""
+def snapshot(db: Path | str) -> dict:
+    """What an ingest produced, independent of row ids: articles by source and hash, row counts.
+
+    ``db`` is a SQLite file, or a database URL (read through SQLAlchemy, no archive code involved).
+    """
+    if "://" in str(db):
+        return _server_snapshot(str(db))
     with connect(db) as connection:
         if not table_exists(connection, "articles"):
             return {"articles": [], "counts": {t: 0 for t in COUNTED}}
         rows = connection.execute("SELECT source_path, record, content_hash FROM articles ORDER BY 1, 2").fetchall()
         tables = [*COUNTED, *(t for t in OPTIONAL_COUNTED if table_exists(connection, t))]
         counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    return {"articles": rows, "counts": counts}
+
+
+def _server_snapshot(url: str) -> dict:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(sa.make_url(url).set(drivername="postgresql+psycopg"))
+    try:
+        with engine.connect() as connection:
+            rows = sorted(tuple(r) for r in connection.exec_driver_sql("SELECT source_path, record, content_hash FROM articles"))
+            counts = {t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in (*COUNTED, *OPTIONAL_COUNTED)}
+    finally:
+        engine.dispose()
     return {"articles": rows, "counts": counts}
 
 

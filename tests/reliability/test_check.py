@@ -90,3 +90,42 @@ def test_a_damaged_file_is_reported_as_damaged_in_one_line(seeded):
         assert result.exit_code == 1, (args, result.output)
         assert_one_line_error(result.stderr, "damaged", "check --repair", "backup")
         assert "SELECT" not in result.stderr and "internal error" not in result.stderr
+
+
+def _pg_sql(url: str, *statements: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(sa.make_url(url).set(drivername="postgresql+psycopg"))
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_damage_is_found_and_repaired(pg_url):
+    """A dropped full-text index, a paragraph missing from the stemmed index and an orphan (foreign
+    keys bypassed) are problems; --repair rebuilds the indexes and the stems, and orphans stay counted."""
+    from tests.reliability.conftest import SEED_FILE
+
+    assert run_cli(pg_url, "ingest", str(SEED_FILE)).exit_code == 0
+    assert _check(pg_url) == (0, {**_check(pg_url)[1], "ok": True})
+    _pg_sql(
+        pg_url,
+        "DROP INDEX ix_paragraphs_text_tsv",
+        "DELETE FROM paragraph_stems WHERE paragraph_id = (SELECT min(paragraph_id) FROM paragraph_stems)",
+        "SET session_replication_role = replica",  # foreign keys off for this transaction's session
+        "INSERT INTO paragraphs(article_id, position, text) VALUES (424242, 0, 'yatim piatu')",
+    )
+    code, report = _check(pg_url)
+    assert code == 1 and not report["ok"]
+    assert any("ix_paragraphs_text_tsv" in p for p in report["problems"]), report
+    assert report["orphans"]["paragraphs without article"] == 1
+    assert report["orphans"]["paragraphs missing from the stemmed index"] == 2  # the damaged one, the orphan
+    code, report = _check(pg_url, "--repair")
+    assert report["repaired"] and report["problems"] == []
+    assert report["orphans"]["paragraphs missing from the stemmed index"] == 1  # the orphan: no article, no language
+    assert code == 1 and report["orphans"]["paragraphs without article"] == 1  # data: reported, not deleted
+    found = run_cli(pg_url, "search", "membela", "--stem", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)[0]["paragraph"] == 0

@@ -46,7 +46,7 @@ def corpus(tmp_path) -> Path:
 
 def _with_pragma(monkeypatch, *pragmas: str) -> None:
     """Make every connection the archive opens run ``pragmas`` after its own set-up."""
-    real = database.make_engine
+    real = archive_sqlite.make_engine
 
     def make_engine(path):
         engine = real(path)
@@ -58,7 +58,7 @@ def _with_pragma(monkeypatch, *pragmas: str) -> None:
 
         return engine
 
-    monkeypatch.setattr(database, "make_engine", make_engine)
+    monkeypatch.setattr(archive_sqlite, "make_engine", make_engine)
 
 
 def _page_count(db: Path) -> int:

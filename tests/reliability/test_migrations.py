@@ -1,15 +1,18 @@
-"""An archive created at the first schema revision upgrades to the newest with its data intact.
+"""An archive created at an older schema revision upgrades to the newest with its data intact, on
+each engine.
 
-Written generically: whatever revisions follow ``0001``, a database downgraded to ``0001`` and filled
-with raw SQL that only knows the ``0001`` schema must open (``open_database`` upgrades it to head),
-keep every row, and be searchable, checkable and ingestible afterwards.
+Written generically: whatever revisions follow, a database downgraded to ``0001`` (or to ``0004``,
+the last release before the PostgreSQL backend) and filled with SQL that only knows that schema
+must open (``open_database`` upgrades it to head), keep every row, and be searchable (stemmed
+too), checkable and ingestible afterwards.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
+
+import pytest
+import sqlalchemy as sa
 
 from archive.store.database import downgrade, head_revision, open_database
 from tests.reliability.conftest import SEED_FILE, run_cli
@@ -25,37 +28,33 @@ PARAGRAPHS = [
 ]
 
 
-def test_database_at_0001_upgrades_with_its_data(tmp_path):
-    db = tmp_path / "old.db"
+@pytest.mark.parametrize("revision", ["0001", "0004"])
+def test_an_old_database_upgrades_with_its_data(db, revision):
     engine = open_database(db)
-    downgrade(engine, "0001")
+    downgrade(engine, revision)
+    columns = "id, source_path, record, format, content_hash, title, published, published_from, language, language_from, source, ingested_at"
+    with engine.begin() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == revision
+        connection.execute(sa.text(f"INSERT INTO articles({columns}) VALUES ({', '.join(':c%d' % i for i in range(12))})"),
+                           [{f"c{i}": v for i, v in enumerate(row)} for row in ARTICLES])
+        connection.execute(sa.text("INSERT INTO paragraphs(id, article_id, position, text) VALUES (:i, :a, :p, :t)"),
+                           [dict(zip("iapt", row)) for row in PARAGRAPHS])
     engine.dispose()
-    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        connection.execute("BEGIN")
-        connection.executemany(
-            "INSERT INTO articles(id, source_path, record, format, content_hash, title, published, published_from, "
-            "language, language_from, source, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ARTICLES,
-        )
-        connection.executemany("INSERT INTO paragraphs(id, article_id, position, text) VALUES (?,?,?,?)", PARAGRAPHS)
-        connection.execute("COMMIT")
 
     engine = open_database(db)  # upgrades to head
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == head_revision()
+        assert [tuple(r) for r in connection.exec_driver_sql(f"SELECT {columns} FROM articles ORDER BY id")] == ARTICLES
+        assert [tuple(r) for r in connection.exec_driver_sql("SELECT id, article_id, position, text FROM paragraphs ORDER BY id")] == PARAGRAPHS
     engine.dispose()
-    with contextlib.closing(sqlite3.connect(db)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
-        assert connection.execute(
-            "SELECT id, source_path, record, format, content_hash, title, published, published_from, language, "
-            "language_from, source, ingested_at FROM articles ORDER BY id"
-        ).fetchall() == ARTICLES
-        assert connection.execute("SELECT id, article_id, position, text FROM paragraphs ORDER BY id").fetchall() == PARAGRAPHS
 
     hits = run_cli(db, "search", "pompa", "--json")
     assert hits.exit_code == 0, hits.output
     assert [h["article_id"] for h in json.loads(hits.stdout)] == [1]
     english = run_cli(db, "search", "submerged", "--json")
     assert [h["article_id"] for h in json.loads(english.stdout)] == [2]
+    stemmed = run_cli(db, "search", "rendam", "--stem", "--json")  # "merendam": stemmed by the upgrade
+    assert [h["article_id"] for h in json.loads(stemmed.stdout)] == [1]
     assert run_cli(db, "check").exit_code == 0
     # and the upgraded archive takes new articles
     added = run_cli(db, "ingest", str(SEED_FILE), "--json")

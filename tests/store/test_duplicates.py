@@ -3,6 +3,7 @@
 import json
 
 from archive.ingest import IngestOptions, ingest
+from archive.query.search import SearchOptions, search
 from archive.store.check import check
 
 
@@ -58,5 +59,6 @@ def test_replacing_an_article_keeps_every_index_consistent(engine, seed_dir):
     assert ingest(engine, IngestOptions(paths=(str(seed_dir),))).counts["replaced"] == 1
     report = check(engine)
     assert report.ok, (report.problems, report.orphans)
-    stems = _rows(engine, "SELECT count(*) FROM paragraphs_stem_fts WHERE paragraphs_stem_fts MATCH 'zelqova'")
-    assert stems == [(1,)]
+    [(article_id,)] = _rows(engine, "SELECT id FROM articles")
+    hits = search(engine, SearchOptions("zelqova", stem=True, per_article=10))
+    assert [(h["article_id"], h["paragraph"]) for h in hits] == [(article_id, 1)]  # the one new paragraph, once

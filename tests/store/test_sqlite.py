@@ -12,7 +12,8 @@ from tests.conftest import time_limit
 ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
 
 
-def test_a_statement_past_its_time_limit_is_stopped(engine):
+def test_a_statement_past_its_time_limit_is_stopped(sqlite_engine):
+    engine = sqlite_engine
     """The progress handler interrupts a query that would run forever (issue 14, case 7)."""
     with time_limit(30), engine.connect() as connection:
         with pytest.raises(QueryTooExpensive, match="query too expensive"):
@@ -22,7 +23,8 @@ def test_a_statement_past_its_time_limit_is_stopped(engine):
         assert connection.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 0
 
 
-def test_a_fast_statement_under_a_limit_is_untouched(engine):
+def test_a_fast_statement_under_a_limit_is_untouched(sqlite_engine):
+    engine = sqlite_engine
     with engine.connect() as connection, sqlite.time_limit(connection, 5):
         assert connection.exec_driver_sql("SELECT 1 + 1").scalar() == 2
 
@@ -38,7 +40,8 @@ def test_errors_about_the_file_become_domain_errors(code, kind):
     assert isinstance(sqlite.translate_error(error, "a.db"), kind)
 
 
-def test_a_damaged_index_is_one_line_with_the_way_out(engine):
+def test_a_damaged_index_is_one_line_with_the_way_out(sqlite_engine):
+    engine = sqlite_engine
     with engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO paragraphs_fts(rowid, text) VALUES (7, 'hantu')")
     with engine.connect() as connection, pytest.raises(DatabaseCorrupt) as raised:
