@@ -115,3 +115,95 @@ def concurrent_ingest(command: list[str], paths: list[Path], articles: int, data
         "two_processes": {"seconds": round(two, 2), "articles_per_s": round(articles / two, 1)},
         "speedup": round(one / two, 2),
     }
+
+
+def _concurrent_paths(root: Path, articles: int) -> list[Path]:
+    """Whole corpus folders when ``articles`` fills them (short command lines), else the files."""
+    from bench.corpus import PER_FOLDER, iter_files
+
+    if articles % PER_FOLDER == 0 and articles >= 2 * PER_FOLDER:
+        return [root / f"{i:05d}" for i in range(articles // PER_FOLDER)]
+    return list(iter_files(root, articles))
+
+
+def run(articles: int, workers: int = 0, seed: int = 0, cache: Path | None = None, results: Path | None = None,
+        repeat: int = 30, url: str | None = None, concurrent: int | None = None, log=print) -> tuple[dict, Path]:
+    """The bench on PostgreSQL next to SQLite, on the same corpus in one run: ingest, search (against
+    the bare ``ts_rank`` query on the same server), ``quotes --speaker``, export, and two concurrent
+    ingests against one (``concurrent`` articles; default min(N, 20,000))."""
+    import datetime as dt
+    import json
+    import os
+    import platform
+    import shutil
+    import tempfile
+
+    from bench import queries
+    from bench import run as bench
+    from bench.corpus import VERSION, ensure_corpus
+
+    cache, results = cache or bench.CACHE, results or bench.RESULTS
+    corpus = cache / f"corpus-{articles}-s{seed}-v{VERSION}"
+    ensure_corpus(corpus, articles, seed, log=log)
+    server = Server(url)
+    work = Path(tempfile.mkdtemp(prefix="bench-", dir=cache))
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+        lite_db, pg_db = work / "archive.db", server.database()
+        lite = {"ingest": bench.archive_ingest(corpus, articles, lite_db, workers)}
+        log(f"SQLite ingest: {lite['ingest']['articles_per_s']:,.0f} articles/s")
+        ingest = bench.archive_ingest(corpus, articles, pg_db, workers)
+        log(f"PostgreSQL ingest: {ingest['articles_per_s']:,.0f} articles/s")
+        lite.update(search=queries.searches(lite_db, repeat), quotes=queries.quotes_by_speaker(lite_db, repeat),
+                    export=queries.export_paragraphs(lite_db))
+        result = {
+            "backend": "postgresql",
+            "articles": articles,
+            "seed": seed,
+            "when": dt.datetime.now().isoformat(timespec="seconds"),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "postgresql": server.version(),
+                        "platform": platform.platform(), "load_average_at_start": load},
+            "ingest": ingest,
+            "ingest_vs_sqlite": round(ingest["articles_per_s"] / lite["ingest"]["articles_per_s"], 3),
+            "counts": queries.table_counts(pg_db),
+            "search": queries.searches(pg_db, repeat, bare_queries),
+            "quotes": queries.quotes_by_speaker(pg_db, repeat),
+            "export": queries.export_paragraphs(pg_db),
+            "sqlite": lite,
+        }
+        chosen = concurrent or min(articles, 20_000)
+        log(f"concurrent ingest of {chosen:,} articles")
+        result["concurrent"] = concurrent_ingest(bench._archive_command(), _concurrent_paths(corpus, chosen), chosen,
+                                                 iter(server.database, None))
+    finally:
+        server.close()
+        shutil.rmtree(work, ignore_errors=True)
+    results.mkdir(parents=True, exist_ok=True)
+    out = results / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{articles}-postgresql.json"
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result, out
+
+
+def render(result: dict) -> str:
+    """One table: PostgreSQL next to SQLite, with the issue's targets."""
+    i, lite, s, c = result["ingest"], result["sqlite"], result["search"], result["concurrent"]
+    rows = [
+        ("articles", f"{result['articles']:,}", f"PostgreSQL {result['machine']['postgresql']}, load average {result['machine']['load_average_at_start']}"),
+        ("ingest PostgreSQL / SQLite", f"{i['articles_per_s']:,.0f} / {lite['ingest']['articles_per_s']:,.0f} articles/s",
+         f"×{result['ingest_vs_sqlite']} (target ≥ 0.7); {i['db_mb']} MB / {lite['ingest']['db_mb']} MB"),
+    ]
+    for label, v in s["queries"].items():
+        shown = v["query"] + "".join(f" --{k} {x}" for k, x in v["filters"].items())
+        rows.append((f"search {label}: {shown}", f"{v['archive']['median_ms']} / {v['archive']['p95_ms']} ms",
+                     f"bare ts_rank {v['bare']['median_ms']} ms, ×{v['ratio_median']}; SQLite {lite['search']['queries'][label]['archive']['median_ms']} ms"))
+    rows.append(("search, all queries", f"{s['archive']['median_ms']} / {s['archive']['p95_ms']} ms",
+                 f"bare {s['bare']['median_ms']} ms; ×{s['ratio_median']} median, ×{s['ratio_total']} total (target ≤ 2); "
+                 f"SQLite {lite['search']['archive']['median_ms']} ms"))
+    rows.append(("quotes --speaker", f"{result['quotes']['median_ms']} / {result['quotes']['p95_ms']} ms",
+                 f"SQLite {lite['quotes']['median_ms']} / {lite['quotes']['p95_ms']} ms (median / p95)"))
+    rows.append(("export paragraphs CSV", f"{result['export']['rows_per_s']:,.0f} rows/s",
+                 f"SQLite {lite['export']['rows_per_s']:,.0f} rows/s, {result['export']['rows']:,} rows"))
+    rows.append((f"ingest --workers 1, {c['articles']:,} articles", f"{c['one_process']['articles_per_s']:,.0f} → "
+                 f"{c['two_processes']['articles_per_s']:,.0f} articles/s", f"two processes ×{c['speedup']} (target ≥ 1.5)"))
+    width = [max(len(r[k]) for r in rows) for k in range(3)]
+    return "\n".join(f"{a:<{width[0]}}  {b:<{width[1]}}  {c_}".rstrip() for a, b, c_ in rows)

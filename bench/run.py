@@ -2,6 +2,7 @@
 
     python -m bench                      # 10k articles
     python -m bench --articles 100000    # 100k (1M: --articles 1000000)
+    python -m bench --backend postgresql # the same on a PostgreSQL server, next to SQLite (bench/postgresql.py)
 
 Prints one table and writes ``bench/results/<timestamp>-<N>.json``.
 """
@@ -9,7 +10,6 @@ Prints one table and writes ``bench/results/<timestamp>-<N>.json``.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,7 +17,6 @@ import platform
 import resource
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,25 +25,12 @@ import time
 from pathlib import Path
 
 from bench.corpus import VERSION, ensure_corpus, iter_files
+from bench.queries import export_paragraphs, quotes_by_speaker, searches, table_counts
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 RESULTS = HERE / "results"
 
-# (label, query, filters): common word, rare word, phrase, prefix, and a word with a language filter
-QUERIES = [
-    ("common", "pemerintah", {}),
-    ("rare", "zeppelin", {}),
-    ("phrase", '"harga kebutuhan pokok"', {}),
-    ("prefix", "infrastruk*", {}),
-    ("filter", "government", {"language": "en"}),
-]
-_BARE = "SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT 20"
-_BARE_FILTERED = (
-    "SELECT f.rowid, f.rank FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id "
-    "WHERE paragraphs_fts MATCH ? AND a.language = ? ORDER BY f.rank LIMIT 20"
-)
-SPEAKERS = ["Putin", "joko widodo", "Kassym-Jomart Tokayev"]
 
 
 # --------------------------------------------------------------------------- the raw floor
@@ -223,108 +209,12 @@ def reingest(root: Path, n: int, db: Path, workers: int) -> dict:
     return {"seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1), "unchanged": summary["unchanged"]}
 
 
-# --------------------------------------------------------------------------- queries
+def _db_size(db: Path | str) -> int:
+    if "://" in str(db):
+        from bench.postgresql import size_bytes
 
-def _timed(function, repeat: int) -> list[float]:
-    function()  # warm the page cache and statement cache
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def _summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2)}
-
-
-def _search_options(query: str, filters: dict):
-    from archive.query.search import SearchOptions
-
-    known = {f.name for f in dataclasses.fields(SearchOptions)}
-    return SearchOptions(query=query, limit=20, **{k: v for k, v in filters.items() if k in known})
-
-
-def _match(query: str, engine_name: str = "sqlite") -> str:
-    """The query string ``archive`` builds for ``query`` on an engine (for the bare query it is compared with)."""
-    from archive.query.search import match_string
-    from archive.store.backend import named
-
-    return match_string(_search_options(query, {}), named(engine_name).search)
-
-
-def searches(db: Path, repeat: int) -> dict:
-    from archive.query.search import search
-    from archive.store.database import open_database
-
-    engine = open_database(db, create=False)
-    bare = sqlite3.connect(db)
-    out: dict = {"queries": {}}
-    archive_all, bare_all = [], []
-    for label, query, filters in QUERIES:
-        match, options = _match(query), _search_options(query, filters)
-        sql, params = (_BARE_FILTERED, (match, filters["language"])) if filters else (_BARE, (match,))
-        archive_times = _timed(lambda: search(engine, options), repeat)
-        bare_times = _timed(lambda: bare.execute(sql, params).fetchall(), repeat)
-        hits = len(search(engine, options))
-        matches = bare.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", (match,)).fetchone()[0]
-        archive_all += archive_times
-        bare_all += bare_times
-        a, b = _summary(archive_times), _summary(bare_times)
-        out["queries"][label] = {"query": query, "filters": filters, "match": match, "matching_paragraphs": matches,
-                                 "hits": hits, "archive": a, "bare": b,
-                                 "ratio_median": round(a["median_ms"] / max(b["median_ms"], 1e-3), 2)}
-    out["archive"], out["bare"] = _summary(archive_all), _summary(bare_all)
-    out["ratio_median"] = round(statistics.median(archive_all) / max(statistics.median(bare_all), 1e-3), 2)
-    out["ratio_total"] = round(sum(archive_all) / max(sum(bare_all), 1e-3), 2)
-    bare.close()
-    engine.dispose()
-    return out
-
-
-def quotes_by_speaker(db: Path, repeat: int) -> dict:
-    from archive.query.quotes import QuoteQuery, find_quotes
-    from archive.store.database import open_database
-
-    engine = open_database(db, create=False)
-    out: dict = {}
-    every = []
-    for name in SPEAKERS:
-        times = _timed(lambda: find_quotes(engine, QuoteQuery(speaker=name)), repeat)
-        every += times
-        out[name] = {**_summary(times), "rows": len(find_quotes(engine, QuoteQuery(speaker=name)))}
-    engine.dispose()
-    return {"speakers": out, **_summary(every)}
-
-
-def export_paragraphs(db: Path) -> dict:
-    from archive.query.export import ExportOptions, export
-    from archive.store.database import open_database
-
-    engine = open_database(db, create=False)
-    with tempfile.TemporaryDirectory() as out_dir:
-        start = time.perf_counter()
-        written = export(engine, ExportOptions(out_dir=Path(out_dir), tables=("paragraphs",)))
-        seconds = time.perf_counter() - start
-        size = (Path(out_dir) / "paragraphs.csv").stat().st_size
-    engine.dispose()
-    rows = written["paragraphs.csv"]
-    return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds, 1), "csv_mb": round(size / 2**20, 1)}
-
-
-def table_counts(db: Path) -> dict:
-    con = sqlite3.connect(db)
-    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-           for t in ("articles", "paragraphs", "quotes", "entities", "entity_aliases", "entity_mentions")}
-    con.close()
-    return out
-
-
-def _db_size(db: Path) -> int:
-    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
+        return size_bytes(str(db))
+    return sum(p.stat().st_size for p in (Path(db), Path(f"{db}-wal")) if p.exists())
 
 
 # --------------------------------------------------------------------------- report
@@ -410,8 +300,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the JSON result is written")
     parser.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
     parser.add_argument("--no-reingest", action="store_true", help="skip timing a second (all unchanged) ingest")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="postgresql: the same on a PostgreSQL server, next to SQLite (bench/postgresql.py)")
+    parser.add_argument("--url", default=None, help="with --backend postgresql: a server to use (a role that may create "
+                        "databases), e.g. postgresql://me@localhost/postgres; default: a throwaway server started for the run")
+    parser.add_argument("--concurrent", type=int, default=None,
+                        help="with --backend postgresql: articles for the one-vs-two-processes ingest (default min(N, 20000))")
     args = parser.parse_args(argv)
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    if args.backend == "postgresql":
+        from bench import postgresql
+
+        result, out = postgresql.run(args.articles, args.workers, args.seed, args.cache, args.results, args.repeat,
+                                     args.url, args.concurrent, log)
+        print(postgresql.render(result))
+        print(f"\nwritten {out}")
+        return 0
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     result, out = run(args.articles, args.workers, args.seed, args.cache, args.results, args.repeat, args.keep, log,

@@ -48,7 +48,32 @@ def _run_as() -> tuple[list[str], int | None, int | None]:
     raise ServerUnavailable("running as root, and no postgres or nobody user (with runuser or setpriv) to run initdb as")
 
 
-class TemporaryServer:
+class _Databases:
+    """Test databases on a server: made (UTF-8, a UTF-8 locale) and dropped through its ``postgres`` database."""
+
+    def url(self, database: str = "postgres") -> str:
+        raise NotImplementedError
+
+    def create_database(self, name: str | None = None) -> str:
+        """A new, empty database; its URL."""
+        name = name or f"t_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' LC_CTYPE \'C.UTF-8\' LC_COLLATE \'C.UTF-8\' TEMPLATE template0')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        import sqlalchemy as sa
+
+        self._admin(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)')
+
+    def _admin(self, statement: str) -> None:
+        import psycopg
+        import sqlalchemy as sa
+
+        with psycopg.connect(sa.make_url(self.url()).render_as_string(hide_password=False), autocommit=True) as connection:
+            connection.execute(statement)
+
+
+class TemporaryServer(_Databases):
     """A PostgreSQL server of its own in a temporary folder; ``url(db)`` reaches it on its socket."""
 
     def __init__(self, bindir: Path | None = None) -> None:
@@ -86,23 +111,6 @@ class TemporaryServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{USER}@/{database}?host={self.socket_dir}"
 
-    def create_database(self, name: str | None = None) -> str:
-        """A new, empty database; its URL."""
-        name = name or f"t_{uuid.uuid4().hex[:12]}"
-        self._admin(f'CREATE DATABASE "{name}"')
-        return self.url(name)
-
-    def drop_database(self, url: str) -> None:
-        import sqlalchemy as sa
-
-        self._admin(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)')
-
-    def _admin(self, statement: str) -> None:
-        import psycopg
-
-        with psycopg.connect(host=str(self.socket_dir), user=USER, dbname="postgres", autocommit=True) as connection:
-            connection.execute(statement)
-
     def stop(self) -> None:
         if self.started:
             try:
@@ -119,33 +127,16 @@ class TemporaryServer:
         self.stop()
 
 
-class ExistingServer:
+class ExistingServer(_Databases):
     """A server someone else runs (``ARCHIVE_TEST_POSTGRESQL``): test databases are made and dropped in it."""
 
     def __init__(self, url: str) -> None:
         import sqlalchemy as sa
 
-        self.base = sa.make_url(url)
+        self.base = sa.make_url(url).set(drivername="postgresql")
 
     def url(self, database: str = "postgres") -> str:
         return self.base.set(database=database).render_as_string(hide_password=False)
-
-    def create_database(self, name: str | None = None) -> str:
-        name = name or f"t_{uuid.uuid4().hex[:12]}"
-        self._admin(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' LC_CTYPE \'C.UTF-8\' LC_COLLATE \'C.UTF-8\' TEMPLATE template0')
-        return self.url(name)
-
-    def drop_database(self, url: str) -> None:
-        import sqlalchemy as sa
-
-        self._admin(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)')
-
-    def _admin(self, statement: str) -> None:
-        import psycopg
-
-        base = self.base.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(base, autocommit=True) as connection:
-            connection.execute(statement)
 
     def stop(self) -> None:
         pass

@@ -29,7 +29,7 @@ try:
     from archive.cli.output import stderr_console
     from archive.cli.state import CliState
     from archive.errors import ArchiveError, UsageError
-    from archive.store.database import DEFAULT_DB, ENV_VAR
+    from archive.store.backend import DEFAULT_DB, ENV_VAR
 finally:
     if _usual_sigint is not None:
         signal.signal(signal.SIGINT, _usual_sigint)

@@ -23,6 +23,9 @@ from archive.store.writer import ADDED, FAILED, REPLACED, ArticleWriter, Outcome
 _WORKER_DATA = ("archive.ingest.worker_data",)
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 64
+# An ingest that stored this many articles refreshes the planner's statistics (smaller ones leave
+# it to the server's own schedule).
+_STATISTICS_AFTER = 100
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ def ingest(
             if len(pending) >= options.batch_size or len(reports) > options.batch_size:
                 flush()
         flush(final=True)
+        if stored >= _STATISTICS_AFTER:
+            writer.refresh_statistics()
     except (DiskFull, DatabaseCorrupt) as exc:  # failing mid-run: say how far it got
         done = f"{stored:,} article{'s' if stored != 1 else ''}"
         raise type(exc)(f"{exc}; stopped after storing {done}, which are kept: run the same command again to finish") from exc

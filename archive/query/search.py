@@ -132,8 +132,9 @@ def _article_filters(shape: _Shape) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-def _hits(shape: _Shape) -> sa.Subquery:
-    """Every matching (article, paragraph) with its tier and rank, filters applied."""
+def _hits(shape: _Shape) -> tuple[sa.Subquery, sa.CTE | None]:
+    """Every matching (article, paragraph) with its tier and rank, filters applied; and the best
+    paragraphs' matches the hits came from, when only the best were taken (``shape.top``)."""
     filters = _article_filters(shape)
     sql = backend.named(shape.engine).search
     no_quote = sa.cast(sa.null(), sa.Integer).label("quote_id")
@@ -145,25 +146,22 @@ def _hits(shape: _Shape) -> sa.Subquery:
             .join(articles, articles.c.id == quotes.c.article_id)
             .where(speaker_condition(sa.bindparam("speaker")), *filters)
         )
-        return body.subquery("hits")
-    if shape.stem:
-        found = sql.stem_matches().subquery("found")
-    elif not shape.top:
-        found = sql.paragraph_matches().subquery("found")
-    else:
-        # Only the best paragraphs can make the page, so FTS5's top-N does the ranking and just
-        # those are joined and grouped (an article matching in its title is still found through
-        # the title index, even when none of its paragraphs is among them).
-        found = sql.top_paragraph_matches().subquery("found")
+        return body.subquery("hits"), None
     if shape.stem:  # titles are not stemmed: no title tier
+        found = sql.stem_matches().subquery("found")
         body = (
             sa.select(paragraphs.c.article_id, found.c.paragraph_id, no_quote, sa.literal(0).label("in_title"), found.c.rank)
             .join(paragraphs, paragraphs.c.id == found.c.paragraph_id)
             .join(articles, articles.c.id == paragraphs.c.article_id)
             .where(*filters)
         )
-        return body.subquery("hits")
-    titles = sql.title_matches().subquery("titles")
+        return body.subquery("hits"), None
+    # Only the best paragraphs can make the page, so the engine's top-N does the ranking and just
+    # those are joined and grouped (an article matching in its title is still found through the
+    # title index, even when none of its paragraphs is among them). Both matches are read twice
+    # below: as common table expressions the engine ranks them once.
+    found = (sql.top_paragraph_matches() if shape.top else sql.paragraph_matches()).cte("found")
+    titles = sql.title_matches().cte("titles")
     body = (
         sa.select(
             paragraphs.c.article_id, found.c.paragraph_id, no_quote,
@@ -183,7 +181,7 @@ def _hits(shape: _Shape) -> sa.Subquery:
         .join(articles, articles.c.id == titles.c.article_id)
         .where(titles.c.article_id.not_in(body_articles), *filters)
     )
-    return sa.union_all(body, title_only).subquery("hits")
+    return sa.union_all(body, title_only).subquery("hits"), found if shape.top else None
 
 
 def _candidates(options: SearchOptions) -> int:
@@ -201,8 +199,10 @@ def _page(connection: sa.Connection, options: SearchOptions, match: str, sql: Se
     values = _parameters(options, match, sql)
     if options.stem or options.speaker:
         return _run(connection, options, values, None)
-    rows = _run(connection, options, values, _candidates(options))
-    if len({row.article_id for row in rows}) < options.limit:
+    top = _candidates(options)
+    rows = _run(connection, options, values, top)
+    # Fewer best paragraphs than asked for were every match there is: the page is exact already.
+    if len({row.article_id for row in rows}) < options.limit and not (rows and rows[0].candidates < top):
         rows = _run(connection, options, values, None)  # few matches: ranking them all is cheap
     return rows
 
@@ -213,7 +213,7 @@ def _run(connection: sa.Connection, options: SearchOptions, values: dict, top: i
 
 @lru_cache(maxsize=64)
 def _ranked(shape: _Shape) -> sa.Select:
-    hits = _hits(shape)
+    hits, found = _hits(shape)
     per_article = sa.func.row_number().over(partition_by=hits.c.article_id, order_by=(hits.c.rank, hits.c.paragraph_id))
     best = sa.func.min(hits.c.rank).over(partition_by=hits.c.article_id)
     tier = sa.func.max(hits.c.in_title).over(partition_by=hits.c.article_id)
@@ -225,6 +225,7 @@ def _ranked(shape: _Shape) -> sa.Select:
             grouped.c.article_id, articles.c.title, articles.c.published, articles.c.language, articles.c.source,
             paragraphs.c.position.label("paragraph"), paragraphs.c.text, grouped.c.paragraph_id, grouped.c.quote_id,
             (-grouped.c.rank).label("score"), quotes.c.speaker, quotes.c.text.label("quote_text"),
+            *([sa.select(sa.func.count()).select_from(found).scalar_subquery().label("candidates")] if found is not None else []),
         )
         .join(articles, articles.c.id == grouped.c.article_id)
         .join(paragraphs, paragraphs.c.id == grouped.c.paragraph_id)

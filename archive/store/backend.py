@@ -131,6 +131,9 @@ class Backend(Protocol):
     def is_conflict(self, error: BaseException) -> bool:
         """True for an error another writer caused (a unique key taken meanwhile, a deadlock): retry."""
 
+    def refresh_statistics(self, engine: Engine) -> None:
+        """After a bulk load: let the query planner see the new rows (PostgreSQL's ANALYZE)."""
+
     def after_bulk_copy(self, connection: sa.Connection) -> None:
         """Catch up what explicit ids left behind (PostgreSQL's sequences) after ``archive copy``."""
 

@@ -61,4 +61,5 @@ def copy_archive(source: Engine, target: Engine, on_rows: Callable[[int], None] 
                     on_rows(len(rows))
             copied[table.name] = count
         target_backend.after_bulk_copy(writer)
+    target_backend.refresh_statistics(target)
     return copied

@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseError, DatabaseTooNew
 from archive.store import backend
-from archive.store.backend import DEFAULT_DB, ENV_VAR  # noqa: F401 (the CLI's defaults)
 from archive.store.settings import record_stemmers
 
 

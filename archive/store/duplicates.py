@@ -33,7 +33,7 @@ def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, A
     Returns, for each new article that got links, the ids of the articles it is linked to.
     """
     fingerprints = [
-        {"article_id": article_id, "band": band, "value": value}
+        (article_id, band, value)
         for article_id, article in fresh
         if article.simhash is not None
         for band, value in enumerate(bands(article.simhash))
@@ -50,7 +50,7 @@ def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, A
                     links[(article_id, other, "same_url")] = None
     if fingerprints:
         # Inserted first, so articles of this same batch find each other through the index too.
-        connection.execute(sa.insert(article_fingerprints), fingerprints)
+        backend.of(connection).bulk_insert(connection, article_fingerprints, ("article_id", "band", "value"), fingerprints)
         candidates = _candidates(connection, fingerprints)
         for article_id, article in fresh:
             if article.simhash is None:
@@ -70,11 +70,11 @@ def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, A
     return linked
 
 
-def _candidates(connection: sa.Connection, fingerprints: list[dict]) -> dict[int, list[tuple[int, int]]]:
+def _candidates(connection: sa.Connection, fingerprints: list[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
     """Earlier articles sharing a band with each new one, with their full fingerprints."""
     wanted: dict[tuple[int, int], list[int]] = {}
-    for row in fingerprints:
-        wanted.setdefault((row["band"], row["value"]), []).append(row["article_id"])
+    for article_id, band, value in fingerprints:
+        wanted.setdefault((band, value), []).append(article_id)
     found: dict[int, list[tuple[int, int]]] = {}
     for band in range(4):
         values = [value for (b, value) in wanted if b == band]

@@ -17,8 +17,9 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseCorrupt, DatabaseError, DiskFull, NotAnArchive, QueryTooExpensive
-from archive.store import postgresql_search as search
+from archive.store import postgresql_search as search  # noqa: F401 (the backend interface: its search SQL)
 from archive.store.backend import Opened
+from archive.store.schema import metadata
 
 name = "postgresql"
 DRIVER = "postgresql+psycopg"
@@ -131,15 +132,20 @@ def migration_transaction(engine: Engine) -> Iterator[sa.Connection]:
 
 @contextlib.contextmanager
 def time_limit(connection: sa.Connection, seconds: float | None) -> Iterator[None]:
-    """Stop the statements run inside after ``seconds`` (``statement_timeout`` for this transaction)."""
-    if not seconds:
-        yield
-        return
-    connection.execute(sa.text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(max(1, round(seconds * 1000)))})
+    """Stop the statements run inside after ``seconds`` (``statement_timeout`` for this transaction).
+
+    A search runs without parallel workers too: starting them takes ~10 ms, several times what a
+    selective search needs (set for this transaction only, with the limit, in one round trip).
+    """
+    limit = str(max(1, round(seconds * 1000))) if seconds else "0"
+    connection.execute(
+        sa.text("SELECT set_config('statement_timeout', :ms, true), set_config('max_parallel_workers_per_gather', '0', true)"),
+        {"ms": limit},
+    )
     try:
         yield
     except sa.exc.OperationalError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+        if seconds and getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
             raise QueryTooExpensive(
                 f"query too expensive: stopped after {seconds:g} s (narrow it, or give a longer --time-limit)"
             ) from None
@@ -152,8 +158,6 @@ def is_read_only(connection: sa.Connection) -> bool:
 
 
 def _archive_tables() -> list[str]:
-    from archive.store.schema import metadata
-
     return [table.name for table in metadata.sorted_tables]
 
 
@@ -272,10 +276,16 @@ def is_conflict(error: BaseException) -> bool:
     return getattr(getattr(error, "orig", error), "sqlstate", None) in _CONFLICTS
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """ANALYZE the archive's tables: right after a bulk load the planner would otherwise guess
+    (autovacuum catches up only later) and, say, scan every quote for one speaker's."""
+    with engine.begin() as connection:
+        for table in _archive_tables():
+            connection.exec_driver_sql(f'ANALYZE "{table}"')
+
+
 def after_bulk_copy(connection: sa.Connection) -> None:
     """Move each sequence past the ids ``archive copy`` inserted explicitly."""
-    from archive.store.schema import metadata
-
     for table in metadata.sorted_tables:
         if "id" in table.c and table.c.id.primary_key:
             connection.execute(sa.text(

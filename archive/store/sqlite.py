@@ -18,7 +18,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
 
 from archive.errors import DatabaseCorrupt, DatabaseError, DiskFull, QueryTooExpensive
-from archive.store import sqlite_search as search
+from archive.store import sqlite_search as search  # noqa: F401 (the backend interface: its search SQL)
 from archive.store.backend import Opened, sqlite_path
 
 name = "sqlite"
@@ -283,6 +283,10 @@ def insert(table: sa.Table) -> sa.Insert:
 def is_conflict(error: BaseException) -> bool:
     """Never: one writer at a time holds the file's write lock, so no other writer races it."""
     return False
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Nothing: SQLite's planner needs no statistics for the archive's queries (and none are kept)."""
 
 
 def after_bulk_copy(connection: sa.Connection) -> None:

@@ -65,6 +65,10 @@ class ArticleWriter:
         self._entity_ids: dict[str, int] = {}
         self._stemmers_checked = False
 
+    def refresh_statistics(self) -> None:
+        """After a large batch of writes: the engine's planner statistics brought up to date."""
+        self._backend.refresh_statistics(self._engine)
+
     def write(self, batch: Sequence[Article]) -> list[Outcome]:
         """Write a batch in one transaction; on failure fall back to one transaction per article.
 

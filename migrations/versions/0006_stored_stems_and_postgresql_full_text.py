@@ -30,7 +30,9 @@ _PG_COLUMNS = {  # (table, column): expression
     ("articles", "title_tsv"): _TERMS.format("title"),
     ("paragraphs", "text_tsv"): _TERMS.format("text"),
     ("quotes", "terms_tsv"): f"setweight({_TERMS.format('text')}, 'A') || setweight({_TERMS.format('speaker')}, 'B')",
-    ("paragraph_stems", "stems_tsv"): _TERMS.format("stems"),
+    # Stems are words joined by spaces already (letters, digits, underscores): PostgreSQL's parser
+    # reads them as they are.
+    ("paragraph_stems", "stems_tsv"): "to_tsvector('archive_text'::regconfig, stems)",
 }
 _SQLITE_STEM_TRIGGERS = {
     "paragraph_stems_fts_insert": "AFTER INSERT ON paragraph_stems BEGIN "

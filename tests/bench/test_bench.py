@@ -51,3 +51,18 @@ def test_profile_splits_ingest_time_into_stages(tmp_path):
     assert times["normalize, all"] > 0 and times["write (SQLite, FTS5 triggers)"] > 0
     inner = sum(seconds for label, seconds in times.items() if label.startswith("  "))
     assert 0 < inner <= times["normalize, all"] * 1.01  # the stages are parts of normalize
+
+
+def test_postgresql_benchmark_writes_json_next_to_sqlite(tmp_path, pg_server):
+    from bench import postgresql
+
+    result, path = postgresql.run(30, cache=tmp_path / "cache", results=tmp_path / "results", repeat=2,
+                                  url=pg_server.url(), concurrent=10, log=lambda _: None)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == json.loads(json.dumps(result)) and path.name.endswith("-30-postgresql.json")
+    assert saved["ingest"]["added"] == 30 and saved["sqlite"]["ingest"]["added"] == 30 and "ingest_vs_sqlite" in saved
+    assert saved["counts"]["articles"] == 30 and saved["export"]["rows"] == saved["counts"]["paragraphs"]
+    assert {"common", "rare", "phrase", "prefix", "filter"} <= set(saved["search"]["queries"])
+    assert saved["search"]["queries"]["common"]["matching_paragraphs"] > 0  # the bare query really ran
+    assert {"one_process", "two_processes", "speedup"} <= set(saved["concurrent"])
+    assert "ingest PostgreSQL / SQLite" in postgresql.render(saved)

@@ -164,3 +164,13 @@ def test_snippets_mark_a_phrase_as_one_span_and_raw_queries_get_fts5_snippets(ar
     assert f"{HIT_OPEN}upaya kudeta{HIT_CLOSE}".casefold() in hit["snippet"].casefold()
     raw = search(archive, SearchOptions("Tokayev", raw=True))[0]
     assert f"{HIT_OPEN}Tokayev{HIT_CLOSE}" in raw["snippet"]
+
+
+def test_raw_queries_speak_the_engine_s_own_syntax(archive):
+    from archive.store import backend
+
+    raw = {"sqlite": 'kudeta NOT "putin"', "postgresql": "kudeta & !putin"}[backend.of(archive).name]
+    hits = search(archive, SearchOptions(raw, raw=True, per_article=10))
+    assert [h["paragraph"] for h in hits] == [7] and f"{HIT_OPEN}kudeta{HIT_CLOSE}" in hits[0]["snippet"]
+    phrase = {"sqlite": 'NEAR("upaya" "kudeta", 1)', "postgresql": "upaya <-> kudeta"}[backend.of(archive).name]
+    assert [h["paragraph"] for h in search(archive, SearchOptions(phrase, raw=True))] == [7]

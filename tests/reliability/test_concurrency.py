@@ -56,6 +56,17 @@ def test_search_while_ingesting(tmp_path, seedlike_corpus, clean_run):
     assert snapshot(db)["articles"] == clean_run["articles"]
 
 
+def _summaries(processes) -> list[dict]:
+    """The ``--json`` summaries of ingests running at once, each having succeeded without a traceback."""
+    summaries = []
+    for process in processes:
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err
+        assert "Traceback" not in err
+        summaries.append(json.loads(out))
+    return summaries
+
+
 def test_two_ingests_at_once_on_the_same_new_database(tmp_path, seedlike_corpus, clean_run):
     db = tmp_path / "shared.db"
     folders = sorted(p for p in seedlike_corpus.iterdir() if p.is_dir())
@@ -63,13 +74,7 @@ def test_two_ingests_at_once_on_the_same_new_database(tmp_path, seedlike_corpus,
     middle = len(folders) // 2
     first = [str(p) for p in folders[: middle + 1]]  # the two overlap by one folder or more
     second = [str(p) for p in folders[max(middle - 1, 0):]]
-    processes = [start_cli(db, "ingest", *paths, "--batch-size", "50", "--json") for paths in (first, second)]
-    summaries = []
-    for process in processes:
-        out, err = process.communicate(timeout=600)
-        assert process.returncode == 0, err
-        assert "Traceback" not in err
-        summaries.append(json.loads(out))
+    summaries = _summaries([start_cli(db, "ingest", *paths, "--batch-size", "50", "--json") for paths in (first, second)])
     assert sum(s["added"] for s in summaries) == SEEDLIKE_FILES
     assert sum(s["added"] + s["unchanged"] for s in summaries) == sum(s["files"] for s in summaries)
     assert snapshot(db) == {k: v for k, v in clean_run.items() if k in ("articles", "counts")}
@@ -107,13 +112,7 @@ def test_processes_creating_the_same_new_database_at_once(tmp_path):
 
 
 def test_two_ingests_of_one_folder_at_once_on_postgresql_store_each_article_once(pg_url, seedlike_corpus, clean_run):
-    processes = [start_cli(pg_url, "ingest", str(seedlike_corpus), "--batch-size", "50", "--json") for _ in range(2)]
-    summaries = []
-    for process in processes:
-        out, err = process.communicate(timeout=600)
-        assert process.returncode == 0, err
-        assert "Traceback" not in err
-        summaries.append(json.loads(out))
+    summaries = _summaries([start_cli(pg_url, "ingest", str(seedlike_corpus), "--batch-size", "50", "--json") for _ in range(2)])
     assert sum(s["added"] for s in summaries) == SEEDLIKE_FILES
     assert all(s["added"] + s["unchanged"] == s["files"] == SEEDLIKE_FILES for s in summaries)
     assert all(s["failed"] == [] for s in summaries)
