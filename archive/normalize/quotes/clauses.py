@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from .subjects import subject_before
+from .marks import find_spans
 from .speakers import Phrase, Word, read_backward, read_forward, words
 
 _SPEECH = lexicon.verbs("en", "speech_verbs")
@@ -40,11 +41,13 @@ _CONTRACTED = re.compile(r"(he|she|they|we|it|that|i|you)['’](?:s|d|ll|re|ve|m
 _IT = re.compile(r"\s+it\b")
 _TO_OR_BY = re.compile(r"\s+(?:to|by|on|with|in|from)\b")
 _TO = frozenset(("to",))
+_PARTICLES = re.compile(r"(?:\s+(?:on|up|out|back|not|just|again|also))*\s+")
 # Base forms of the speech verbs, read only as infinitives ("went on to say", "to call it"): bare,
 # most are nouns too, and "to push policies" is no report of words.
 _BASES = frozenset(v.base for v in _SPEECH) | {"call", "describe", "label", "dub", "brand", "term"}
 _GERUND_LEADS = frozenset(("while", "after", "before", "by", "when"))
 _SPEECH_BASES = frozenset(v.base for v in _SPEECH)
+_SPEECH_FINITE = frozenset(f for v in _SPEECH for f in (v.third, v.past))
 
 
 def _plural_subject(word: str) -> bool:
@@ -54,7 +57,7 @@ def _plural_subject(word: str) -> bool:
     if low in ("they", "we", "people", "others", "many", "some", "both"):
         return True
     return len(word) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+$")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+(?:[a-z]+ly\s+)?$")
 # A verb followed by "that" reports a statement or a belief ("Walter Hewlett sniped that …").
 _THAT = re.compile(r",?\s+that\b")
 _CLOSING_QUOTE = re.compile(r"[\"”’'],?\s*$")
@@ -152,9 +155,10 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
             kind = "attributing"  # "as The New Yorker put it, …"
         if kind is None and low in _SPEECH_BASES and n > 0 and _plural_subject(ws[n - 1].text):
             kind = "attributing"  # "Mexicans often say", "critics argue": a plural subject
-        if kind is None and low in _BASES and _before_is(text, lo, w.start, _TO) is not None:
-            # "went on to say", "wants to call it …": an infinitive of the verb whose subject leads
-            if current is not None:
+        if kind is None and low in _BASES and (to := _before_is(text, lo, w.start, _TO)) is not None:
+            # "went on to say", "declined to call it …": the infinitive of the verb right before "to"
+            # ("expects Obama to announce" is Obama's announcing: not this clause's)
+            if current is not None and out and _PARTICLES.fullmatch(text, out[-1].end, to):
                 out.append(Clause(current, w.text, w.start, w.end, True))
             continue
         if kind is None:
@@ -211,12 +215,27 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def masked(text: str) -> str:
+    """``text`` with the inside of its quotes blanked (same length): words somebody is quoted as
+    saying are never the subject of the sentence around them ('"Dangerous," warning …')."""
+    chars = list(text)
+    for span in find_spans(text):
+        for i in range(span.start, span.end):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    return "".join(chars)
+
+
 def governing(text: str, lo: int, hi: int) -> Clause | None:
     """The clause that governs a quote at ``hi``: the last verb that attributes words (said, called,
     described, accused…) before it in its sentence and has a source for subject ("She says it
     underscores that Trump is "…"": not "it"), else the last verb with a subject. (The first such
     verb was measured too: it finds a few more quotes on PolNeAR and misnames more of them.)"""
-    found = clauses(text, lo, hi)
+    found = clauses(masked(text), lo, hi)
+    outer = next((c for c in found if c.attributing and c.verb in _SPEECH_FINITE and _THAT.match(text, c.end, hi)), None)
+    if outer is not None and not _thing(outer.subject):
+        return outer  # "Cardin said that Republicans rejected …, calling it "…"": all of it is Cardin's report
     if not any(c.attributing and not _thing(c.subject) for c in found):
         # only "it" reports ("what it called "…"", "it attacked Trump, saying …"): the body
         # "it" stands for (resolved later to the organisation last named as a source)

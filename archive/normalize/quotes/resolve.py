@@ -8,12 +8,12 @@ from typing import Iterator
 
 from .antecedents import sentence_subjects, speech_subjects
 from .cues import sentence_start
-from .lexicon import PLURAL_PRONOUNS
+from .lexicon import OCCUPATIONS, PLURAL_PRONOUNS, ROLE_WORDS
 from .names import NameBook, drop_suffix
 from .pronouns import Candidate, Genders, antecedent
 from .organisations import BODY_NOUNS, body_antecedent, is_body, proper_body
-from .rules import Found
-from .speakers import Phrase, read_forward
+from .site import Found
+from .speakers import Phrase, _key, read_forward
 from ..model import Quote
 
 
@@ -39,13 +39,15 @@ def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: 
     if " " in role or not role[:1].isupper() or len(role) < 4:
         return None
     short = role.casefold()
-    for p in range(where[0], -1, -1):
+    for p in range(where[0], max(-1, where[0] - _ROLE_LOOK_BACK), -1):
         if short[:2] not in paras[p].casefold():
             continue  # a role there would start with the same two letters (see _abbreviates)
         found = speech_subjects(paras[p], language) + sentence_subjects(paras[p])
         for pos, phrase in sorted(found, key=lambda f: f[0], reverse=True):
             if (p, pos) >= where or not phrase.name or not phrase.role:
                 continue
+            if not any(_key(w) in ROLE_WORDS or _key(w) in OCCUPATIONS for w in phrase.role.split()):
+                continue  # "Obama Says African-American Museum …" (a headline): no title there
             if _abbreviates(short, [w.casefold() for w in phrase.role.split()]):
                 return phrase
     return None
@@ -62,6 +64,7 @@ def _refers_to_body(phrase: Phrase) -> bool:
 
 
 _LOOK_BACK = 12  # paragraphs searched for the subject a pronoun points back to
+_ROLE_LOOK_BACK = 60  # paragraphs searched for the person an abbreviated title stands for
 _JOINT = re.compile(r"\s+(?:and|dan|&)\s+")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..entities import gazetteer
-from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, TIME_WORDS
+from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, ROLE_WORDS, TIME_WORDS
 from .speakers import Phrase, Word, is_capitalised, read_backward, words
 
 _DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
@@ -86,7 +86,7 @@ def _adjunct(ws) -> bool:
 _WHEN = re.compile(r"\s(?:saat|ketika|usai|seusai|sambil|selepas)\s")
 
 
-_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in)\s+$")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in|of|from|at|near)\s+$")
 
 
 def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
@@ -134,7 +134,7 @@ _AFFILIATION = re.compile(r"\s*\([A-Z][^()]{0,14}\),?\s*$")
 # An aside between dashes that ends right before the verb: the subject stands before it.
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–|―)\s[^—–―]*?(?:--|—|–|―),?\s*$")
 # Where a clause starts inside a sentence: after a colon, a semicolon or a dash.
-_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–―]\s|\s--\s")
+_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–―-]\s|\s--\s")
 _JOINED_VERBS = frozenset(("and", "but", "or", "then"))
 # A clause that opens with a conjunction: the subject follows it ("…, and Trump vowed", "while Cruz said").
 _CONJUNCTIONS = frozenset(
@@ -153,6 +153,7 @@ _TIME = re.compile(
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
 
 
+_PARTY_STATE = re.compile(r"\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*")
 # A place adjunct that a ", State," may continue: "in Columbus, Ohio, said".
 _LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|of)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*$")
 
@@ -216,6 +217,8 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                     if phrase and not phrase.name:
                         phrase = None
             adjunct = _adjunct(ws)
+            if cut >= 0 and _PARTY_STATE.fullmatch(text, seg_lo, hi):
+                phrase, adjunct = None, True  # "Sen. Ted Cruz, R-Texas, said": the party and state
             if phrase and phrase.name and cut >= 0 and _LOCATIVE_END.search(text, lo, cut) and _place(phrase.name):
                 phrase, adjunct = None, True  # "Clinton, during a meeting in Columbus, Ohio, said"
             if phrase and phrase.start != ws[0].start and all(
@@ -230,6 +233,7 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
             if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
                 if cut >= 0 and opening and not phrase.pronoun and (
                     phrase.name is None or phrase.start != ws[0].start or not is_capitalised(ws[0].text)
+                    or ws[0].text.casefold() in ROLE_WORDS  # "Pankaj Pandey, Head of Research at ICICI, …"
                 ):
                     return opening  # "Robertson, the U.S. commander, said": the appositive describes the name
                 if _embedded(text, seg_lo, phrase):
