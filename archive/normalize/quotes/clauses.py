@@ -153,7 +153,10 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
             continue  # ", compared to …", ", based on …", ", backed by …": a participle, not a clause
         if low in ("put", "puts") and _IT.match(text, w.end, hi):
             kind = "attributing"  # "as The New Yorker put it, …"
-        if kind is None and low in _SPEECH_BASES and n > 0 and _plural_subject(ws[n - 1].text):
+        before = n - 1
+        while before > 0 and _adverb(ws[before].text):
+            before -= 1  # "Mexicans often say"
+        if kind is None and low in _SPEECH_BASES and before >= 0 and _plural_subject(ws[before].text):
             kind = "attributing"  # "Mexicans often say", "critics argue": a plural subject
         if kind is None and low in _BASES and (to := _before_is(text, lo, w.start, _TO)) is not None:
             # "went on to say", "declined to call it …": the infinitive of the verb right before "to"

@@ -4,7 +4,8 @@ around it, when a small model is sure enough.
 News attributes many partial quotes without a speech verb the rules know ("Trump likened the
 refugees to a "vicious snake"", "Reid has gone after Trump as a "spoiled brat""). The candidates
 are the people the sentence names — clause subjects, the phrase opening the sentence, capitalised
-names before and after the quote — and the last speaker before it. Each is scored by a logistic
+names before and after the quote, the owner of a speech noun ("Trump's claim that …") — and the
+last speaker before it. Each is scored by a logistic
 model over binary features (which kind of candidate, how long the quote is, the word before it,
 the distance, …) trained on PolNeAR's train split (``python -m archive.evaluate residual --train``);
 the best candidate wins if its score reaches the model's threshold, which was chosen by
@@ -21,6 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
+from .. import lexicon
 from .clauses import clauses
 from .cues import Attribution, sentence_end, sentence_start
 from .organisations import is_body
@@ -29,6 +31,12 @@ from .speakers import Phrase, read_forward, split_phrase, words
 
 # A run of capitalised words (with the particles inside names): a name the sentence may give.
 _CAPITALISED = re.compile(r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|bin|al|del|da))*")
+_SPEECH_NOUNS = "|".join(sorted(lexicon.words("speech_nouns", ("en",)), key=len, reverse=True))
+# "Trump's claim that …", "his repeated pledge to be …": the owner of something said.
+_OWNED_SPEECH = re.compile(
+    rf"(?P<owner>\b(?:his|her)|(?:[A-Z][\w.'’\-]*\s+){{0,3}}[A-Z][\w.\-]*[’']s)\s+(?:[a-z\-]+\s+){{0,2}}"
+    rf"(?:{_SPEECH_NOUNS})\b(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|last\s+\w+|this\s+\w+))?(?P<that>\s+that\b)?"
+)
 _PREPOSITIONS = frozenset("of to by for with from at in about on against than like".split())
 _WORD_BEFORE = re.compile(r"([\w'’]+|[,:;(—–-])\s*[\"“”'‘’]*\s*$")
 
@@ -36,7 +44,7 @@ _WORD_BEFORE = re.compile(r"([\w'’]+|[,:;(—–-])\s*[\"“”'‘’]*\s*$")
 class Candidate(NamedTuple):
     """A possible source: how it was found, its phrase, where it starts (-1: an earlier speaker)."""
 
-    kind: str  # clause-att, clause-oth, opener, cap-before, cap-after, prev
+    kind: str  # clause-att, clause-oth, opener, cap-before, cap-after, owner, prev
     phrase: Phrase
     pos: int
     marks: tuple[str, ...] = ()
@@ -66,6 +74,16 @@ def candidates(site: Site) -> list[Candidate]:
         phrase = split_phrase(text, words(text, m.start(), m.end()))
         if phrase is not None and phrase.name:
             out.append(Candidate("cap-after", phrase, m.start(), ("nearest" if n == 0 else "far",)))
+    for m in _OWNED_SPEECH.finditer(text, start, span.open):
+        owner = m.group("owner")
+        that = "that" if m.group("that") else ("direct" if not text[m.end() : span.open].strip(" ,:") else "far")
+        if owner.casefold() in ("his", "her"):
+            pronoun = "he" if owner.casefold() == "his" else "she"
+            phrase = Phrase(None, None, pronoun, m.start("owner"), m.end("owner"), pronoun=True)
+        else:
+            phrase = split_phrase(text, words(text, m.start("owner"), m.end("owner") - 2))  # without "'s"
+        if phrase is not None and (phrase.name or phrase.pronoun):
+            out.append(Candidate("owner", phrase, m.start("owner"), (that,)))
     previous = site.previous
     if previous is not None and previous.attribution is not None and previous.attribution.phrase is not None:
         same = "samepara" if previous.para == site.para else "otherpara"

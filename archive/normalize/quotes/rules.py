@@ -135,6 +135,8 @@ def term(site: Site) -> _Nobody | None:
     if _nickname(text, span):
         return NOBODY
     if (is_naming(text, site.lo, span.open) or site.term_like) and not _characterised(site):
+        if site.term_like and site.quoted.rstrip()[-1:] in ".!?" and same_cue(site) is not None:
+            return None  # '"Here comes Big Daddy," she said, clapping. "The Donald. Big Daddy."'
         return NOBODY
     return None
 

@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from ..entities import gazetteer
-from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, ROLE_WORDS, TIME_WORDS
-from .speakers import Phrase, Word, is_capitalised, read_backward, words
+from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, OCCUPATIONS, ROLE_WORDS, TIME_WORDS, TITLES
+from .speakers import Phrase, Word, _key, is_capitalised, read_backward, words
 
 _DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
 _NOT_IN_NP = (FUNCTION_CAPS - _DESCRIPTIVE_HEADS - {"and", "dan"}) | frozenset(
@@ -102,15 +102,45 @@ def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
 
 
 def _opening_name(text: str, lo: int, hi: int) -> Phrase | None:
-    """The clause opens with a bare name and a comma ("Cmdr. Sean Robertson, a spokesperson …,")."""
+    """The clause opens with a name and a comma ("Cmdr. Sean Robertson, a spokesperson …,", "Roy
+    Cooper (D), …", "Even China, Pyongyang's only ally, …", "Officials at Homeland Security, …")."""
     cut = text.find(",", lo, hi)
     if cut < 0:
         return None
-    ws = words(text, lo, cut)
-    phrase = read_backward(text, lo, cut, ws) if ws else None
-    if phrase and phrase.name and phrase.role is None and not phrase.pronoun and phrase.start == ws[0].start:
-        return phrase
-    return None
+    end = cut
+    party = _AFFILIATION.search(text, lo, cut)
+    if party:
+        end = party.start()
+    ws = words(text, lo, end)
+    if not ws:
+        return None
+    phrase = read_backward(text, lo, end, ws)
+    if phrase and phrase.name and not phrase.pronoun and all(
+        _key(w.text) in TITLES or _key(w.text) in ROLE_WORDS for w in ws if w.start < phrase.start
+    ):
+        return phrase  # "Cmdr. Sean Robertson, …", "Attorney General Roy Cooper (D), …"
+    lead = ws[1:] if ws[0].text.casefold() in _SENTENCE_ADVERBS else ws
+    country = _country(text, lead, end) if lead and lead[0].start == lead[0].start else None
+    if country is not None and country.start == lead[0].start:
+        return country
+    return _group_of(text, ws, end)
+
+
+_SENTENCE_ADVERBS = frozenset(("even", "also", "meanwhile", "now", "still"))
+
+
+def _group_of(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """"Officials at Homeland Security Investigations", "Members of Congress": people named by their
+    role in a body, a plural speaker."""
+    if not 3 <= len(ws) <= 8 or ws[1].text not in ("at", "of", "from", "in", "with"):
+        return None
+    head = ws[0].text.casefold()
+    if not (head.endswith("s") and (head[:-1] in ROLE_WORDS or head[:-1] in OCCUPATIONS or head in ROLE_WORDS)):
+        return None
+    if not all(is_capitalised(w.text) or w.text in ("of", "for", "and", "the") for w in ws[2:]):
+        return None
+    whole = text[ws[0].start : ws[-1].end]
+    return Phrase(None, None, whole, ws[0].start, ws[-1].end, plural=True)
 
 
 _MODIFIER = re.compile(r"(?<!\S)(?:in|of|at|from|by|with|on|about|published|who|which|that)(?!\S)")
@@ -151,6 +181,8 @@ _TIME = re.compile(
     r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
+# "A Government Accountability Office report released last year found …": what describes the report.
+_REDUCED_RELATIVE = re.compile(r"\s+(?:released|published|issued|obtained|filed|written|sent|posted|cited|seen)\b[^,;:\"“”]{0,40}$")
 
 
 _PARTY_STATE = re.compile(r"\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*")
@@ -190,7 +222,7 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
         lo = brk.end()  # "… sounded equivocal: Former Rep. Jane Harman called it"
     adv = _TRAILING_ADVERBS.search(text, lo, verb)
     hi = adv.start() if adv else verb
-    for between in (_AFFILIATION, _TIME, _REFLEXIVE, _AFFILIATION):
+    for between in (_AFFILIATION, _TIME, _REFLEXIVE, _AFFILIATION, _REDUCED_RELATIVE):
         m = between.search(text, lo, hi)
         if m:
             hi = m.start()
@@ -198,6 +230,9 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
     for _ in range(4):
         cut = text.rfind(",", lo, hi)
         seg_lo = lo if cut < 0 else cut + 1
+        party = _AFFILIATION.search(text, seg_lo, hi)
+        if party:
+            hi = party.start()  # "Attorney General Roy Cooper (D), McCrory's opponent, …"
         ws = words(text, seg_lo, hi)
         if len(ws) == 1 and ws[0].text in _JOINED_VERBS:
             return None  # "…, and described": the verb shares the subject of the one before
