@@ -7,7 +7,8 @@ The rows are the quotes the other English rules leave without a speaker, one row
 source. A candidate is right when its name's last word is among the gold source's words (for a
 named source), or when it is the same words (a pronoun or description as written); a quote the gold
 leaves unattributed makes every candidate wrong; other candidates teach nothing and are left out.
-A logistic model (NumPy, L2) learns the candidates' features. The threshold is chosen on the
+A logistic model (NumPy, L2) learns the candidates' features. The thresholds (one for a named
+candidate, whose mistakes cost named-speaker accuracy, one for the others) are chosen on the
 cross-validated scores: the F1 of the whole extractor on train is highest there while its
 named-speaker accuracy stays at or above :data:`MIN_NAMED`. The weights are written with a hash of
 the training file.
@@ -29,7 +30,7 @@ from archive.normalize.quotes.extract import _extract
 from archive.normalize.quotes.rules import RULES
 
 WEIGHTS = Path(residual.__file__).parent / "data" / "residual_en.json"
-MIN_NAMED = 0.97
+MIN_NAMED = 0.972  # the issue's 0.97, and a little room: the held-out articles are not these
 L2 = 1.0
 STEPS = 400
 
@@ -110,30 +111,32 @@ def _train(quotes: list[Quote]):
         w -= 2.0 * (x.T @ (p - y) + L2 * w) / len(y)
         b -= 2.0 * float((p - y).mean())
     weights = {name: round(float(w[j]), 4) for name, j in vocab.items() if abs(w[j]) >= 1e-4}
-    return residual.Model(weights, round(b, 4), 0.5)
+    return residual.Model(weights, round(b, 4), 0.5, 0.5)
 
 
-def _best(quote: Quote, model: residual.Model) -> tuple[float, int | None]:
-    scored = [(model.score(f), y) for f, y in quote.rows]
-    return max(scored, key=lambda s: s[0]) if scored else (0.0, None)
+def _best(quote: Quote, model: residual.Model) -> tuple[float, int | None, bool]:
+    """The best candidate's score, label, and whether it is a name (names have their own threshold)."""
+    scored = [(model.score(f), y, any(name.endswith("|name") for name in f)) for f, y in quote.rows]
+    return max(scored, key=lambda s: s[0]) if scored else (0.0, None, False)
 
 
-def _figures(base: dict, picks: list[tuple[float, Quote, int | None]], threshold: float) -> dict:
-    """The whole extractor's figures when the learned rule adds the picks scoring ``threshold`` or more."""
-    added = [(q, y) for s, q, y in picks if s >= threshold]
+def _figures(base: dict, picks: list[tuple[float, Quote, int | None, bool]], name_threshold: float, threshold: float) -> dict:
+    """The whole extractor's figures when the learned rule adds the picks scoring their threshold
+    or more (``name_threshold`` for a named candidate, ``threshold`` for the others)."""
+    added = [(q, y) for s, q, y, named in picks if s >= (name_threshold if named else threshold)]
     matched = base["matched"] + sum(q.gold for q, _y in added)
     predicted = base["predicted"] + len(added)
     named = base["named"] + sum(q.named for q, _y in added)
     named_ok = base["named_ok"] + sum(q.named and y == 1 for q, y in added)
     p, r, f1 = prf(matched, predicted, base["gold"])
-    return {"threshold": threshold, "added": len(added), "precision": p, "recall": r, "f1": f1,
-            "named_speaker_accuracy": named_ok / named if named else 1.0}
+    return {"name_threshold": name_threshold, "threshold": threshold, "added": len(added), "precision": p,
+            "recall": r, "f1": f1, "named_speaker_accuracy": named_ok / named if named else 1.0}
 
 
-def _choose(base: dict, picks: list[tuple[float, Quote, int | None]]) -> dict:
-    tried = [_figures(base, picks, t / 100) for t in range(40, 100)]
+def _choose(base: dict, picks: list[tuple[float, Quote, int | None, bool]]) -> dict:
+    tried = [_figures(base, picks, n / 100, t / 100) for n in range(50, 100, 2) for t in range(40, 100, 2)]
     allowed = [f for f in tried if f["named_speaker_accuracy"] >= MIN_NAMED] or tried
-    return max(allowed, key=lambda f: (f["f1"], f["threshold"]))
+    return max(allowed, key=lambda f: (round(f["f1"], 4), f["name_threshold"], f["threshold"]))
 
 
 def cross_validate(quotes: list[Quote], base: dict, folds: int = 5) -> tuple[dict, list]:
@@ -143,8 +146,8 @@ def cross_validate(quotes: list[Quote], base: dict, folds: int = 5) -> tuple[dic
         model = _train([q for q in quotes if q.article % folds != k])
         for q in quotes:
             if q.article % folds == k:
-                score, label = _best(q, model)
-                picks.append((score, q, label))
+                score, label, named = _best(q, model)
+                picks.append((score, q, label, named))
     return _choose(base, picks), picks
 
 
@@ -171,13 +174,14 @@ def main(argv: list[str]) -> int:
     base = _base(train_path)
     chosen, _picks = cross_validate(quotes, base, args.folds)
     print(f"train, rules only: P {base['precision']:.3f} R {base['recall']:.3f} F1 {base['f1']:.3f} named {base['named_speaker_accuracy']:.3f}")
-    print(f"train, {args.folds}-fold cross-validated, threshold {chosen['threshold']:.2f}: +{chosen['added']} quotes, "
+    print(f"train, {args.folds}-fold cross-validated, thresholds {chosen['name_threshold']:.2f} (names) / "
+          f"{chosen['threshold']:.2f}: +{chosen['added']} quotes, "
           f"P {chosen['precision']:.3f} R {chosen['recall']:.3f} F1 {chosen['f1']:.3f} named {chosen['named_speaker_accuracy']:.3f}")
-    model = _train(quotes)._replace(threshold=chosen["threshold"])
+    model = _train(quotes)._replace(threshold=chosen["threshold"], name_threshold=chosen["name_threshold"])
     if dev_path.exists():
         dev_base = _base(dev_path)
-        dev_picks = [(s, q, y) for q in collect(dev_path) for s, y in [_best(q, model)]]
-        dev = _figures(dev_base, dev_picks, model.threshold)
+        dev_picks = [(s, q, y, n) for q in collect(dev_path) for s, y, n in [_best(q, model)]]
+        dev = _figures(dev_base, dev_picks, model.name_threshold, model.threshold)
         print(f"dev, rules only: P {dev_base['precision']:.3f} R {dev_base['recall']:.3f} F1 {dev_base['f1']:.3f} named {dev_base['named_speaker_accuracy']:.3f}")
         print(f"dev, trained on train: +{dev['added']} quotes, P {dev['precision']:.3f} R {dev['recall']:.3f} "
               f"F1 {dev['f1']:.3f} named {dev['named_speaker_accuracy']:.3f}")
@@ -187,6 +191,7 @@ def main(argv: list[str]) -> int:
             "trained_on": {"file": "polnear/train.jsonl", "sha256": hashlib.sha256(train_path.read_bytes()).hexdigest()},
             "cross_validated": {k: round(v, 4) for k, v in chosen.items()},
             "threshold": model.threshold,
+            "name_threshold": model.name_threshold,
             "bias": model.bias,
             "weights": dict(sorted(model.weights.items())),
         }

@@ -151,7 +151,8 @@ def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None
 
 
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s*\([A-Z][^()]{0,14}\))?,[^\"“”]*,(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$"
+    r"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?(?:\s*\([A-Z][^()]{0,14}\))?,[^\"“”]*,"
+    r"(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$"
 )
 _AFFILIATED = re.compile(r"\s*\([A-Z][^()]{0,14}\)\s*$")  # "Rep. John Mica (R-Fla.)": party and state
 # "a narrator in the Clinton ad", "one person with knowledge of the talks": a description with its

@@ -45,7 +45,7 @@ ROLE_WORDS = frozenset(
     inc ltd llc plc group holdings co association union federation league
     administrator adviser advisor counselor counsellor strategist associate superintendent sheriff
     of the for and dan untuk serta urusan
-    former then late acting outgoing incoming longtime veteran fellow ex top interim
+    former then late acting outgoing incoming longtime veteran fellow ex top interim rival
     """.split()
 )
 

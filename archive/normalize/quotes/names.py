@@ -7,8 +7,9 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
 
+from ..entities.wordlists import EN_WORDS
 from .lexicon import NAME_PARTICLES
-from .speakers import Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
+from .speakers import GIVEN_NAMES, Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
 _WORD_CHAR = re.compile(r"\w")
 _BRACKETED = re.compile(r"\(\w+\)\s+")
@@ -87,6 +88,16 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")  # a lower-case word o
 _LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4}")
 
 
+def _plain(name: str) -> str:
+    """A name without the epithets a writer capitalises before it ("Crooked Hillary Clinton", "Rival
+    Hillary Clinton"): leading dictionary words that are not given names."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 2 and words[k].casefold() in EN_WORDS and words[k].casefold() not in GIVEN_NAMES:
+        k += 1
+    return " ".join(words[k:])
+
+
 def _headline(paragraph: str) -> bool:
     """A line in title case ("Sarah Palin Unleashed On Trump"): its capitalised runs are not names."""
     if len(paragraph) >= 200 or _LOWER_WORD.search(paragraph):
@@ -124,7 +135,7 @@ class NameBook:
             text = self._paras[p]
             name = _name_at(text, start, end, _NEAR) or _name_at(text, start, end, _FAR)
             if name is not _NO_NAME and not self._headline(p):
-                full = drop_suffix(name[0])
+                full = _plain(drop_suffix(name[0]))
                 found.append((tuple(_key(x) for x in full.split()), full, p, name[1]))
         return found
 

@@ -8,8 +8,8 @@ names before and after the quote, the owner of a speech noun ("Trump's claim tha
 last speaker before it. Each is scored by a logistic
 model over binary features (which kind of candidate, how long the quote is, the word before it,
 the distance, …) trained on PolNeAR's train split (``python -m archive.evaluate residual --train``);
-the best candidate wins if its score reaches the model's threshold, which was chosen by
-cross-validation so that precision and named-speaker accuracy hold. The weights ship as
+the best candidate wins if its score reaches the model's threshold (a higher one for a name), chosen
+by cross-validation so that precision and named-speaker accuracy hold. The weights ship as
 ``data/residual_en.json``: pure Python reads them, nothing is downloaded, no NumPy at run time.
 """
 
@@ -138,7 +138,8 @@ def features(site: Site, candidate: Candidate) -> list[str]:
 class Model(NamedTuple):
     weights: dict[str, float]
     bias: float
-    threshold: float
+    threshold: float  # for a pronoun, a description or the last speaker
+    name_threshold: float  # for a name: a wrong name costs more than no name
 
     def score(self, names: list[str]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) for name in names)
@@ -152,7 +153,7 @@ def model() -> Model | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Model(data["weights"], data["bias"], data["threshold"])
+    return Model(data["weights"], data["bias"], data["threshold"], data.get("name_threshold", data["threshold"]))
 
 
 def best(site: Site, scorer: Model) -> tuple[float, Candidate] | None:
@@ -167,7 +168,9 @@ def learned_source(site: Site) -> Attribution | None:
     if scorer is None or site.language != "en" or site.continued:
         return None
     found = best(site, scorer)
-    if found is None or found[0] < scorer.threshold:
+    if found is None:
+        return None
+    if found[0] < (scorer.name_threshold if found[1].phrase.name and found[1].kind != "prev" else scorer.threshold):
         return None
     _score, candidate = found
     if candidate.kind == "prev" and site.previous is not None and site.previous.attribution is not None:

@@ -17,7 +17,7 @@ import re
 
 from .. import lexicon
 from .antecedents import previous_sentence
-from .clauses import governing
+from .clauses import GERUNDS, clauses, governing, masked
 from .cues import (
     Attribution,
     is_naming,
@@ -288,6 +288,25 @@ def governing_verb(site: Site) -> Attribution | None:
     return Attribution(clause.subject, clause.verb, clause.end, "governing")
 
 
+def fronted_participle(site: Site) -> Attribution | None:
+    """English: a sentence that opens with a participle of a speech or judging verb holding the
+    quote: ``Bemoaning the "phony system," Trump accused Holt …`` — the main clause's subject."""
+    text, span = site.text, site.span
+    start = sentence_start(text, 0, span.open)
+    lead = text[start:span.open].lstrip()
+    first = lead.split(" ", 1)[0]
+    if not first[:1].isupper() or first.casefold() not in GERUNDS or "," in lead:
+        return None
+    end = sentence_end(text, span.close, len(text))
+    comma = text.find(",", span.close - 2, end)
+    if comma < 0:
+        return None
+    after = [c for c in clauses(masked(text), comma + 1, end) if not c.subject.pronoun or c.start < comma + 40]
+    if not after or after[0].subject.start > after[0].start:
+        return None
+    return Attribution(after[0].subject, None, span.open, "fronted")
+
+
 # The rules in order of precedence. English reads the clauses of a sentence (clauses.py) where
 # Indonesian relies on its speech-verb patterns; a one-word quote in Indonesian is a term.
 RULES: dict[str, list[Rule]] = {
@@ -305,6 +324,7 @@ RULES: dict[str, list[Rule]] = {
         Rule("same-cue", same_cue),
         Rule("sentence-before", sentence_before),
         Rule("paragraph-speaker", paragraph_speaker),
+        Rule("fronted-participle", fronted_participle),
         Rule("learned", learned_source),
     ],
     "id": [

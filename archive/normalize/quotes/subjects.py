@@ -271,6 +271,11 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                     or ws[0].text.casefold() in ROLE_WORDS  # "Pankaj Pandey, Head of Research at ICICI, …"
                 ):
                     return opening  # "Robertson, the U.S. commander, said": the appositive describes the name
+                if phrase.text.startswith(("that ", "which ")) and phrase.name:
+                    # "an explosion that Mayor Bill de Blasio described as …": the subject of a
+                    # relative clause, however deep the clause sits
+                    at = phrase.text.index(" ") + 1
+                    return replace(phrase, text=phrase.text[at:], start=phrase.start + at)
                 if _embedded(text, seg_lo, phrase):
                     return None
                 return phrase
