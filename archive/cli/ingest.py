@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from archive.cli.output import JsonObjectOpt, one_line, stderr_console, stdout_console
 from archive.cli.state import state
 from archive.errors import UsageError
-from archive.ingest import FileReport, IngestOptions, ingest
+from archive.ingest import IngestOptions, ingest
 from archive.ingest.run import count_files
 from archive.readers.base import ReadOptions
 
@@ -58,7 +58,7 @@ def ingest_command(
     engine = state(ctx).engine(create=True)
     console = stderr_console()
     progress = Progress(
-        TextColumn("[bold]ingesting[/bold]"),
+        TextColumn("[bold]{task.description}[/bold]"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files"),
@@ -68,12 +68,12 @@ def ingest_command(
         disable=not console.is_terminal,
     )
     with progress:
-        task = progress.add_task("ingest", total=count_files(options) if console.is_terminal else None)
-
-        def advance(report: FileReport) -> None:
-            progress.advance(task)
-
-        summary = ingest(engine, options, on_file=advance)
+        # Shown at once (a pulsing bar while a large tree is counted), then moving file by file as
+        # each is read, not batch by batch as they are committed.
+        task = progress.add_task("counting", total=None)
+        if console.is_terminal:
+            progress.update(task, description="ingesting", total=count_files(options))
+        summary = ingest(engine, options, on_read=lambda: progress.advance(task))
     counts = summary.counts
     if as_json:
         stdout_console().print_json(
