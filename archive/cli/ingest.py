@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from archive.cli.output import JsonObjectOpt, one_line, stderr_console, stdout_console
 from archive.cli.state import state
@@ -62,6 +62,7 @@ def ingest_command(
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files"),
+        TimeElapsedColumn(),  # ticks while the worker processes start (a few seconds)
         TimeRemainingColumn(),
         console=console,
         transient=True,
