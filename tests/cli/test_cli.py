@@ -3,7 +3,10 @@
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -248,3 +251,15 @@ def test_piped_tables_keep_each_row_on_one_line(ingested, db_path):
     assert done.returncode == 0
     rows = [line for line in done.stdout.splitlines() if line.startswith("│")]
     assert len(rows) == 1 and "Tokayev" in rows[0] and "upaya kudeta" in rows[0], done.stdout
+
+
+def test_shell_completion_is_typers_own():
+    help_text = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    script = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="archive")
+    assert script.exit_code == 0 and "_ARCHIVE_COMPLETE=complete_bash" in script.stdout
+    env = {**os.environ, "_ARCHIVE_COMPLETE": "complete_bash", "COMP_WORDS": "archive se", "COMP_CWORD": "1"}
+    env.pop("ARCHIVE_DEBUG", None)
+    archive = os.path.join(os.path.dirname(sys.executable), "archive")
+    completed = subprocess.run([archive], env=env, capture_output=True, text=True, timeout=60)
+    assert completed.stdout.split() == ["search", "serve"]
