@@ -89,6 +89,10 @@ def _extract(
                 if prev_unclosed.chain is None:
                     prev_unclosed.chain = items.index(prev_unclosed)
                 item.chain = prev_unclosed.chain
+            elif span.continues and last is not None:  # '"A. "B."' inside one paragraph
+                if last.chain is None:
+                    last.chain = len(items) - 1
+                item.chain = last.chain
             items.append(item)
             last = item
             earlier.append(item)
