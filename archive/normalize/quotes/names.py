@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
 
+from ..entities.lexicon import is_indonesian_word
 from ..entities.wordlists import EN_WORDS
 from .lexicon import NAME_PARTICLES
 from .speakers import GIVEN_NAMES, Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
@@ -88,12 +89,20 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")  # a lower-case word o
 _LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4}")
 
 
+# An Indonesian verb with its affixes opening a sentence ("Dijelaskan Veronica Heryanti, …",
+# "Ditambahkan …", "Menurutnya …"): capitalised by its place, never part of the name after it.
+_ID_AFFIXED_VERB = re.compile(r"(?:di|me[mn]?g?|ber|ter)[a-z]{3,}(?:kan|i|nya)", re.IGNORECASE)
+
+
 def _plain(name: str) -> str:
-    """A name without the epithets a writer capitalises before it ("Crooked Hillary Clinton", "Rival
-    Hillary Clinton"): leading dictionary words that are not given names."""
+    """A name without what a sentence capitalises before it: English epithets ("Crooked Hillary
+    Clinton", "Rival Hillary Clinton": leading dictionary words that are not given names) and
+    Indonesian sentence-opening verbs ("Dijelaskan Veronica Heryanti")."""
     words = name.split()
     k = 0
     while k < len(words) - 2 and words[k].casefold() in EN_WORDS and words[k].casefold() not in GIVEN_NAMES:
+        k += 1
+    if k < len(words) - 1 and _ID_AFFIXED_VERB.fullmatch(words[k]) and is_indonesian_word(words[k]):
         k += 1
     return " ".join(words[k:])
 
