@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from archive.normalize.quotes import extract_quotes
 from archive.normalize.quotes.extract import extract
 
-SEED = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
+SEED = json.loads((Path(__file__).parents[2] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
 
 
 def attributed(paragraphs, language):
