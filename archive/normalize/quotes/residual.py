@@ -8,7 +8,8 @@ names before and after the quote, the owner of a speech noun ("Trump's claim tha
 last speaker before it. Each is scored by a logistic
 model over binary features (which kind of candidate, how long the quote is, the word before it,
 the distance, …) trained on PolNeAR's train split (``python -m archive.evaluate residual --train``);
-the best candidate wins if its score reaches the model's threshold (a higher one for a name), chosen
+the best candidate wins if its score reaches the model's threshold (one for a name, one for the
+others: pronouns, descriptions and the last speaker are the riskier picks), chosen
 by cross-validation so that precision and named-speaker accuracy hold. The weights ship as
 ``data/residual_en.json``: pure Python reads them, nothing is downloaded, no NumPy at run time.
 """
@@ -139,7 +140,7 @@ class Model(NamedTuple):
     weights: dict[str, float]
     bias: float
     threshold: float  # for a pronoun, a description or the last speaker
-    name_threshold: float  # for a name: a wrong name costs more than no name
+    name_threshold: float  # for a name (its mistakes cost named-speaker accuracy)
 
     def score(self, names: list[str]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) for name in names)
