@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..entities import gazetteer
-from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, OCCUPATIONS, ROLE_WORDS, TIME_WORDS, TITLES
+from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, OCCUPATIONS, PLURAL_PRONOUNS, PRONOUNS, ROLE_WORDS, TIME_WORDS, TITLES
 from .speakers import Phrase, Word, _key, is_capitalised, read_backward, words
 
 _DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
@@ -144,6 +144,7 @@ def _group_of(text: str, ws: list[Word], end: int) -> Phrase | None:
 
 
 _MODIFIER = re.compile(r"(?<!\S)(?:in|of|at|from|by|with|on|about|published|who|which|that)(?!\S)")
+_RELATIVES = frozenset(("that", "which", "who"))
 
 
 # A clause that opens with a preposition opens with an adjunct, not with its subject ("On Saturday
@@ -156,7 +157,21 @@ def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
     inside a prepositional or relative modifier of the subject is not the subject."""
     if not phrase.name or _ADJUNCT_OPENING.match(text, lo, phrase.start):
         return False
-    return bool(_MODIFIER.search(text, lo, phrase.start))
+    return bool(_MODIFIER.search(text, lo, phrase.start)) and not _relative_subject(text, lo, phrase)
+
+
+def _relative_subject(text: str, lo: int, phrase: Phrase) -> bool:
+    """"a payout that New Media investor Leon Cooperman blasted": a name right after a relative
+    pronoun (a few describing words between) is the subject of the relative clause, whose verb is
+    the one read right after it."""
+    last = None
+    for last in _MODIFIER.finditer(text, lo, phrase.start):
+        pass
+    if last is None or last.group() not in _RELATIVES:
+        return False
+    between = text[last.end() : phrase.start].split()
+    # describing words only: "that she's glad Clinton appeared" is a clause of "she", not Clinton's
+    return len(between) <= 3 and not any("'" in w or "’" in w or _key(w) in PRONOUNS or _key(w) in PLURAL_PRONOUNS for w in between)
 
 
 # US news gives a politician's party and state in brackets after the name: "Rep. Jim Clyburn (D-S.C.)".
@@ -262,7 +277,7 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                 phrase = replace(phrase, start=ws[0].start)  # "de Blasio said"
             if len(ws) > 1 and ws[0].text.casefold() in _CONJUNCTIONS:
                 # a clause of its own ("…, while the opposition calls …"): its subject is in it
-                if phrase is None or phrase.start != ws[1].start:
+                if phrase is None or (phrase.start != ws[1].start and not _relative_subject(text, ws[1].start, phrase)):
                     phrase = descriptive(text, ws[1].start, hi, ws[1:])
                 return phrase if phrase and not _embedded(text, ws[1].start, phrase) else None
             if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):

@@ -1,6 +1,7 @@
 """The English clause reader: which verb of a sentence governs the quote it leads to."""
 
 from archive.normalize.quotes.clauses import clauses, governing, masked
+from archive.normalize.quotes.extract import extract
 
 
 def _before_quote(text):
@@ -38,3 +39,13 @@ def test_quoted_words_are_masked_to_the_same_length():
     text = 'He said "go home" now'
     out = masked(text)
     assert len(out) == len(text) and "go home" not in out and out.startswith('He said "')
+
+
+def test_a_name_right_after_a_relative_pronoun_is_the_subject_of_its_clause():
+    text = 'The firm will leave with a payout that veteran investor Leon Cooper blasted as "morally wrong."'
+    clause = governing(*_before_quote(text))
+    assert (clause.subject.name, clause.verb) == ("Leon Cooper", "blasted")
+    # a complement clause is not a relative one: "that she's glad Smith appeared" is hers
+    [quote] = extract(["Party chair Maria Lopez said Sunday that she’s glad Smith appeared to be feeling "
+                       "better and looks forward to “seeing him back.”"], "en")
+    assert quote.speaker == "Maria Lopez"
