@@ -13,6 +13,7 @@ from .lexicon import NAME_PARTICLES
 from .speakers import GIVEN_NAMES, Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
 _WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 _BRACKETED = re.compile(r"\(\w+\)\s+")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]['\"”’)]*)\s*[\"“‘(]?$")
 
@@ -140,7 +141,7 @@ class NameBook:
         if token in self._seen:
             return self._seen[token]
         found = self._seen[token] = []
-        for p, start, end in self._word_matches(re.escape(token) + r"(?!\w)"):
+        for p, start, end in self._word_matches(token):
             text = self._paras[p]
             name = _name_at(text, start, end, _NEAR) or _name_at(text, start, end, _FAR)
             if name is not _NO_NAME and not self._headline(p):
@@ -153,19 +154,29 @@ class NameBook:
             self._headlines[p] = _headline(self._paras[p])
         return self._headlines[p]
 
-    def _word_matches(self, pattern: str) -> Iterator[tuple[int, int, int]]:
-        r"""Paragraph, start and end of each match of ``(?<!\w)`` + ``pattern`` (one that starts
-        a word). The look-behind is checked by hand: the regex engine skips fast to a literal,
-        but not to one that follows a look-behind."""
-        search = re.compile(pattern).search
-        pos = 0
-        while m := search(self._text, pos):
-            if m.start() > 0 and _WORD_CHAR.match(self._text, m.start() - 1):
-                pos = m.start() + 1
+    def _word_matches(self, token: str, longer: bool = False) -> Iterator[tuple[int, int, int]]:
+        """Paragraph, start and end of each word ``token`` in the article (``longer``: each word
+        that starts with ``token`` and goes on). A string search, not a regex: names are new in
+        every article, and compiling a pattern per name cost more than the search."""
+        text, find, word_char = self._text, self._text.find, _WORD_CHAR.match
+        at = find(token)
+        while at >= 0:
+            end = at + len(token)
+            if at > 0 and word_char(text, at - 1):
+                at = find(token, at + 1)
                 continue
-            pos = m.end()
-            p = bisect_right(self._starts, m.start()) - 1
-            yield p, m.start() - self._starts[p], m.end() - self._starts[p]
+            run = _WORD_RUN.match(text, end)
+            if longer:
+                if run is None:
+                    at = find(token, end)
+                    continue
+                end = run.end()
+            elif run is not None:
+                at = find(token, at + 1)
+                continue
+            p = bisect_right(self._starts, at) - 1
+            yield p, at - self._starts[p], end - self._starts[p]
+            at = find(token, end)
 
     def _completes(self, short: tuple[str, ...], folded: tuple[str, ...]) -> bool:
         """``folded`` is a fuller form of the name ``short``. In English the short form ends the full
@@ -218,7 +229,7 @@ class NameBook:
         if len(short) < 4 or not short[:1].isupper() or not short[1:].islower():
             return None
         fulls: set[str] = set()
-        for p, start, end in self._word_matches(re.escape(short) + r"\w+"):
+        for p, start, end in self._word_matches(short, longer=True):
             longer = self._paras[p][start:end]
             for folded, full, _p, _q in self._names_around(longer):
                 if len(folded) > 1 and folded[0] == longer.casefold():
