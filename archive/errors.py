@@ -43,3 +43,11 @@ class DatabaseCorrupt(DatabaseError):
 
 class DiskFull(DatabaseError):
     """The disk (or the database's size limit) is full."""
+
+
+class MissingExtra(ArchiveError):
+    """An optional part of the archive is not installed (Datasette for ``archive serve``)."""
+
+
+class CannotListen(ArchiveError):
+    """``archive serve`` cannot listen on the address asked for (in use, or not this machine's)."""

@@ -22,9 +22,10 @@ if threading.current_thread() is threading.main_thread() and signal.getsignal(si
 try:
     import sqlalchemy as sa
     import typer
+    from rich.markup import escape
 
     from archive import __version__
-    from archive.cli import browse, entities, ingest, maintenance, quotes, search
+    from archive.cli import browse, entities, ingest, maintenance, quotes, search, serve
     from archive.cli.command import ArchiveCommand, OneLineErrorsGroup
     from archive.cli.output import stderr_console
     from archive.cli.state import CliState
@@ -36,7 +37,7 @@ finally:
 
 
 def _fail(message: str, code: int) -> None:
-    stderr_console().print(f"[bold red]error:[/bold red] {message}", markup=True, soft_wrap=True)
+    stderr_console().print(f"[bold red]error:[/bold red] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -74,7 +75,7 @@ app = typer.Typer(
     cls=ArchiveGroup,
     help="An archive of scraped news (SQLite or PostgreSQL): ingest articles, then ask who said what, when, about whom.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, Typer's own
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -115,6 +116,7 @@ for name, function in (
     ("export", maintenance.export_command),
     ("check", maintenance.check_command),
     ("copy", maintenance.copy_command),
+    ("serve", serve.serve_command),
 ):
     app.command(name, cls=ArchiveCommand)(function)
 

@@ -71,6 +71,11 @@ class OneLineErrorsGroup(TyperGroup):
         _bare_flags([option] if option is not None else [])
         return option
 
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        _bare_flags(params)  # Typer adds --install-completion and --show-completion after __init__
+        return params
+
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)

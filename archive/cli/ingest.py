@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from archive.cli.output import JsonObjectOpt, one_line, stderr_console, stdout_console
 from archive.cli.state import state
 from archive.errors import UsageError
-from archive.ingest import FileReport, IngestOptions, ingest
+from archive.ingest import IngestOptions, ingest
 from archive.ingest.run import count_files
 from archive.readers.base import ReadOptions
 
@@ -58,22 +58,23 @@ def ingest_command(
     engine = state(ctx).engine(create=True)
     console = stderr_console()
     progress = Progress(
-        TextColumn("[bold]ingesting[/bold]"),
+        TextColumn("[bold]{task.description}[/bold]"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files"),
+        TimeElapsedColumn(),  # ticks while the worker processes start (a few seconds)
         TimeRemainingColumn(),
         console=console,
         transient=True,
         disable=not console.is_terminal,
     )
     with progress:
-        task = progress.add_task("ingest", total=count_files(options) if console.is_terminal else None)
-
-        def advance(report: FileReport) -> None:
-            progress.advance(task)
-
-        summary = ingest(engine, options, on_file=advance)
+        # Shown at once (a pulsing bar while a large tree is counted), then moving file by file as
+        # each is read, not batch by batch as they are committed.
+        task = progress.add_task("counting", total=None)
+        if console.is_terminal:
+            progress.update(task, description="ingesting", total=count_files(options))
+        summary = ingest(engine, options, on_read=lambda: progress.advance(task))
     counts = summary.counts
     if as_json:
         stdout_console().print_json(

@@ -12,6 +12,7 @@ words (``scoring.speaker_matches``, the rule the PolNeAR scoring uses: "Trump" f
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -87,7 +88,9 @@ def evaluate(path: str | Path = DEFAULT_PATH) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else DEFAULT_PATH
+    parser = argparse.ArgumentParser(prog="python -m archive.evaluate quotes", description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH, help=f"a JSONL set (default {DEFAULT_PATH})")
+    path = parser.parse_args(argv).path
     if not path.exists():
         print(f"no such dev set: {path}", file=sys.stderr)
         return 2

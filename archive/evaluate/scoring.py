@@ -16,7 +16,15 @@ def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
 
 def speaker_matches(speaker: str | None, gold: str | None) -> bool:
     """The speaker is right when the last word of ours is among the gold speaker's words
-    (case-insensitive): "Trump" for "Mr. Trump", "Xi" for "Xi Jinping", "Clyburn" for
-    "Rep. Jim Clyburn (D-S.C.), head of …". The measure the issue's PolNeAR scoring uses."""
+    (case-insensitive, a possessive "'s" dropped): "Trump" for "Mr. Trump" or "Trump's", "Xi" for
+    "Xi Jinping", "Clyburn" for "Rep. Jim Clyburn (D-S.C.), head of …". The measure the issue's
+    PolNeAR scoring uses."""
     ours = _WORD.findall(speaker or "")
-    return bool(ours) and ours[-1].casefold() in {w.casefold() for w in _WORD.findall(gold or "")}
+    return bool(ours) and _bare(ours[-1]) in {_bare(w) for w in _WORD.findall(gold or "")}
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending: the gold source "Trump's" (of "Trump's claim that …")
+    names Trump."""
+    word = word.casefold()
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word

@@ -88,11 +88,14 @@ def ingest(
     engine: Engine,
     options: IngestOptions,
     on_file: Callable[[FileReport], None] | None = None,
+    on_read: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Ingest every file under ``options.paths``; a bad file is reported, never fatal to the batch.
 
     Articles are committed in batches as they come; an interruption (Ctrl-C) loses at most the
-    batch in flight, never half an article, and re-running finishes the job.
+    batch in flight, never half an article, and re-running finishes the job. ``on_read`` is
+    called as each file has been read and normalized (for a progress bar that moves file by
+    file), ``on_file`` with its report once its articles are committed.
     """
     workers = options.workers or os.cpu_count() or 1
     found = discover(options.paths, options.include, options.exclude, options.follow_symlinks)
@@ -129,6 +132,8 @@ def ingest(
         for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
             task = result.task
             if task.file_number != current:  # tasks of one file arrive together, in order
+                if on_read and current >= 0:
+                    on_read()  # the previous file is done
                 current = task.file_number
                 reports.append(FileReport(task.found.name, skipped=None if task.found.failed else task.found.reason))
             report = reports[-1]
@@ -138,6 +143,8 @@ def ingest(
             pending.extend((report, article) for article in result.articles)
             if len(pending) >= options.batch_size or len(reports) > options.batch_size:
                 flush()
+        if on_read and current >= 0:
+            on_read()
         flush(final=True)
         if stored >= _STATISTICS_AFTER:
             writer.refresh_statistics()

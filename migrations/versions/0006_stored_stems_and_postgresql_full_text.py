@@ -9,7 +9,7 @@ configuration and the columns ``articles.title_tsv``, ``paragraphs.text_tsv``, `
 Existing paragraphs are stemmed once here with this version's stemmers, which are recorded.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -58,8 +58,9 @@ def upgrade() -> None:
     if dialect == "sqlite":
         op.execute("DROP TABLE IF EXISTS paragraphs_stem_fts")  # contentless: deleting needed the old stems
         op.execute(
-            "CREATE VIRTUAL TABLE paragraphs_stem_fts USING fts5(stems, content='paragraph_stems', "
-            f"content_rowid='paragraph_id', {_TOKENIZE})"
+            # declared as 0005 declares the others: content="…" is what Datasette and sqlite-utils detect
+            'CREATE VIRTUAL TABLE paragraphs_stem_fts USING fts5(stems, content="paragraph_stems", '
+            f'content_rowid="paragraph_id", {_TOKENIZE})'
         )
         for name, body in _SQLITE_STEM_TRIGGERS.items():
             op.execute(f"CREATE TRIGGER {name} {body}")

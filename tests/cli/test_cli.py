@@ -4,7 +4,10 @@ PostgreSQL database on the session's server)."""
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -272,3 +275,15 @@ def _without_score(answer):
     if isinstance(answer, dict):
         return {k: v for k, v in answer.items() if k not in ("score", "ingested_at")}
     return [_without_score(a) for a in answer]
+
+
+def test_shell_completion_is_typers_own():
+    help_text = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    script = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="archive")
+    assert script.exit_code == 0 and "_ARCHIVE_COMPLETE=complete_bash" in script.stdout
+    env = {**os.environ, "_ARCHIVE_COMPLETE": "complete_bash", "COMP_WORDS": "archive se", "COMP_CWORD": "1"}
+    env.pop("ARCHIVE_DEBUG", None)
+    archive = os.path.join(os.path.dirname(sys.executable), "archive")
+    completed = subprocess.run([archive], env=env, capture_output=True, text=True, timeout=60)
+    assert completed.stdout.split() == ["search", "serve"]

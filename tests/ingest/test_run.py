@@ -143,3 +143,28 @@ def test_a_warc_without_pages_is_named_in_the_summary(engine, tmp_path):
     summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=1))
     assert not summary.failures and summary.files == 1
     assert summary.skipped == [(str(folder / "images.warc.gz"), "no HTML pages among its 1 WARC record")]
+
+
+def test_progress_moves_file_by_file_before_anything_is_committed(engine, tmp_path):
+    """``on_read`` fires as each file is read (issue 15: the bar jumped by --batch-size and sat at 0):
+    once per file, multi-record files included, while the first batch is not yet written."""
+    from tests.conftest import SEED_FILE
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    lines = SEED_FILE.read_text(encoding="utf-8").split("\n")
+    for n in range(5):
+        (folder / f"{n}.txt").write_text(f"{lines[0]} ({n})\n" + "\n".join(lines[1:]), encoding="utf-8")
+    (folder / "records.jsonl").write_text(
+        "\n".join(f'{{"title": "Berita {n}", "text": "Isi berita nomor {n} tentang banjir di kota."}}' for n in range(3)),
+        encoding="utf-8")
+    (folder / "notes.md").write_text("skipped, and still a file read", encoding="utf-8")
+    committed_at_each_file = []
+
+    def on_read() -> None:
+        with engine.connect() as connection:
+            committed_at_each_file.append(connection.exec_driver_sql("SELECT count(*) FROM articles").scalar_one())
+
+    summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=1, batch_size=500), on_read=on_read)
+    assert summary.files == 7 and summary.counts["added"] + summary.counts["duplicate"] == 8
+    assert committed_at_each_file == [0] * 7

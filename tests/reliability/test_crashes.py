@@ -83,9 +83,12 @@ def test_kill_9_at_a_random_moment_loses_nothing(tmp_path, seedlike_corpus, clea
     _resume_and_compare(db, seedlike_corpus, clean_run)
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.25, 0.5])
+@pytest.mark.parametrize("delay", [0.25, 0.5])
 def test_ctrl_c_during_start_up_is_not_a_traceback(tmp_path, delay):
-    """Ctrl-C while the command is still importing its libraries or creating the schema."""
+    """Ctrl-C while the command is still importing its libraries or creating the schema. (Not
+    earlier: in the first tens of milliseconds Python itself is starting — site, the editable
+    install's import hook — and its own KeyboardInterrupt traceback is out of the command's reach;
+    on a loaded machine that window stretches past 0.05 s.)"""
     db = tmp_path / "early.db"
     process = start_cli(db, "ingest", str(tmp_path))
     time.sleep(delay)

@@ -60,3 +60,63 @@ def test_an_old_database_upgrades_with_its_data(db, revision):
     added = run_cli(db, "ingest", str(SEED_FILE), "--json")
     assert added.exit_code == 0 and json.loads(added.stdout)["added"] == 1
     assert run_cli(db, "check").exit_code == 0
+
+
+def _rows(connection: sqlite3.Connection) -> dict:
+    """Every row of every table but the FTS indexes and their shadow tables, in id order."""
+    tables = [
+        name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name != 'alembic_version'")
+    ]
+    return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+
+
+def _matches(connection: sqlite3.Connection) -> dict:
+    words = ("kudeta", "putin", "tokayev", "kazakhstan", "banjir", "emile")
+    return {
+        (index, word): connection.execute(
+            f"SELECT rowid, round(bm25({index}), 6) FROM {index} WHERE {index} MATCH ? ORDER BY rank, rowid", (word,)
+        ).fetchall()
+        for index in ("articles_fts", "paragraphs_fts", "quotes_fts", "paragraphs_stem_fts")
+        for word in words
+    }
+
+
+def test_archive_of_the_previous_release_upgrades_to_detectable_indexes(seeded):
+    """0004 -> head (issue 15): the FTS tables are declared again so Datasette and sqlite-utils find
+    them; every row and every search result of the previous release's archive is kept."""
+    import sqlite_utils
+
+    engine = open_database(seeded)
+    downgrade(engine, "0004")
+    engine.dispose()
+    with contextlib.closing(sqlite3.connect(seeded, isolation_level=None)) as connection:
+        # what the previous release wrote (its triggers keep the indexes in step)
+        connection.execute("BEGIN")
+        connection.execute(
+            "INSERT INTO articles(id, source_path, record, format, content_hash, title, published, language, source, "
+            "ingested_at) VALUES (2, '/old/b.txt', 0, 'txt', 'hash-b', 'Banjir dan kudeta', '2021-02-20', 'id', 'old', "
+            "'2021-02-21T00:00:00+00:00')")
+        connection.execute("INSERT INTO paragraphs(id, article_id, position, text) VALUES (100, 2, 0, 'Émile menolak kudeta itu.')")
+        connection.execute(
+            "INSERT INTO quotes(article_id, paragraph_id, speaker, text, start, end, speaker_folded, rule) "
+            "VALUES (2, 100, 'Émile', 'kudeta', 16, 22, 'émile', 'tail')")
+        connection.execute("INSERT INTO paragraphs_stem_fts(rowid, text) VALUES (100, 'emile tolak kudeta itu')")
+        connection.execute("COMMIT")
+        rows, matches = _rows(connection), _matches(connection)
+    assert all(sqlite_utils.Database(seeded)[t].detect_fts() is None for t in ("articles", "paragraphs", "quotes"))
+
+    open_database(seeded).dispose()  # upgrades to head
+
+    with contextlib.closing(sqlite3.connect(seeded)) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        assert _rows(connection) == rows
+        assert _matches(connection) == matches
+    db = sqlite_utils.Database(seeded)
+    assert {t: db[t].detect_fts() for t in ("articles", "paragraphs", "quotes")} == {
+        "articles": "articles_fts", "paragraphs": "paragraphs_fts", "quotes": "quotes_fts"}
+    assert sorted(row["id"] for row in db["paragraphs"].search("kudeta")) == [8, 100]
+    db.close()
+    hits = run_cli(seeded, "search", "kudeta", "--json")
+    assert sorted(h["article_id"] for h in json.loads(hits.stdout)) == [1, 2]
+    assert run_cli(seeded, "check").exit_code == 0

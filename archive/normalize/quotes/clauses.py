@@ -12,11 +12,13 @@ participles after a comma), and "who" points back to the phrase it follows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from .. import lexicon
 from .subjects import subject_before
+from .marks import find_spans
+from .organisations import is_body
 from .speakers import Phrase, Word, read_backward, read_forward, words
 
 _SPEECH = lexicon.verbs("en", "speech_verbs")
@@ -25,6 +27,7 @@ _IRREGULAR = lexicon.verbs("en", "irregular_verbs")
 # Finite forms (3rd person, past) and participles of the verbs that attribute words or views.
 _ATTRIBUTING = frozenset(f for v in _SPEECH + _CHARACTERISING for f in (v.third, v.past, v.participle))
 _GERUNDS = frozenset(v.gerund for v in _SPEECH + _CHARACTERISING)
+GERUNDS = _GERUNDS
 _AUXILIARIES = lexicon.words("auxiliaries", ("en",))
 _IRREGULAR_FINITE = frozenset(f for v in _IRREGULAR for f in (v.third, v.past))
 # Words that may stand between an auxiliary and its verb, or between a subject and its verb.
@@ -40,11 +43,18 @@ _CONTRACTED = re.compile(r"(he|she|they|we|it|that|i|you)['’](?:s|d|ll|re|ve|m
 _IT = re.compile(r"\s+it\b")
 _TO_OR_BY = re.compile(r"\s+(?:to|by|on|with|in|from)\b")
 _TO = frozenset(("to",))
+# What may stand between a verb and the "to" of its infinitive: particles, adverbs, a place or
+# medium ("went on to say", "took to Twitter overnight to accuse").
+_PARTICLES = re.compile(
+    r"(?:\s+(?:on|up|out|back|not|just|again|also|overnight|then|now|today|yesterday|[a-z]+ly)"
+    r"|\s+(?:to|on|in|at|via)\s+(?:the\s+)?[A-Z][\w'’.\-]*)*\s+"
+)
 # Base forms of the speech verbs, read only as infinitives ("went on to say", "to call it"): bare,
 # most are nouns too, and "to push policies" is no report of words.
 _BASES = frozenset(v.base for v in _SPEECH) | {"call", "describe", "label", "dub", "brand", "term"}
 _GERUND_LEADS = frozenset(("while", "after", "before", "by", "when"))
 _SPEECH_BASES = frozenset(v.base for v in _SPEECH)
+_SPEECH_FINITE = frozenset(f for v in _SPEECH for f in (v.third, v.past))
 
 
 def _plural_subject(word: str) -> bool:
@@ -54,15 +64,14 @@ def _plural_subject(word: str) -> bool:
     if low in ("they", "we", "people", "others", "many", "some", "both"):
         return True
     return len(word) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+$")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s+(?:[a-z]+ly\s+)?$")
 # A verb followed by "that" reports a statement or a belief ("Walter Hewlett sniped that …").
-_THAT = re.compile(r",?\s+that\b")
+_THAT = re.compile(r"(?:\s+(?:during|at|in|on|to|after|before|from|with|in)\b[^,;:\"“”]{0,60}?)?,?\s+that\b")
 _CLOSING_QUOTE = re.compile(r"[\"”’'],?\s*$")
 _WHO = frozenset(("who", "whom", "which"))
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """A verb of the sentence with its subject: ``attributing`` when the verb reports or judges words."""
 
     subject: Phrase
@@ -150,11 +159,15 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
             continue  # ", compared to …", ", based on …", ", backed by …": a participle, not a clause
         if low in ("put", "puts") and _IT.match(text, w.end, hi):
             kind = "attributing"  # "as The New Yorker put it, …"
-        if kind is None and low in _SPEECH_BASES and n > 0 and _plural_subject(ws[n - 1].text):
+        before = n - 1
+        while before > 0 and _adverb(ws[before].text):
+            before -= 1  # "Mexicans often say"
+        if kind is None and low in _SPEECH_BASES and before >= 0 and _plural_subject(ws[before].text):
             kind = "attributing"  # "Mexicans often say", "critics argue": a plural subject
-        if kind is None and low in _BASES and _before_is(text, lo, w.start, _TO) is not None:
-            # "went on to say", "wants to call it …": an infinitive of the verb whose subject leads
-            if current is not None:
+        if kind is None and low in _BASES and (to := _before_is(text, lo, w.start, _TO)) is not None:
+            # "went on to say", "declined to call it …": the infinitive of the verb right before "to"
+            # ("expects Obama to announce" is Obama's announcing: not this clause's)
+            if current is not None and out and _PARTICLES.fullmatch(text, out[-1].end, to):
                 out.append(Clause(current, w.text, w.start, w.end, True))
             continue
         if kind is None:
@@ -211,21 +224,42 @@ def clauses(text: str, lo: int, hi: int) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def masked(text: str) -> str:
+    """``text`` with the inside of its quotes blanked (same length): words somebody is quoted as
+    saying are never the subject of the sentence around them ('"Dangerous," warning …')."""
+    chars = list(text)
+    for span in find_spans(text):
+        for i in range(span.start, span.end):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    return "".join(chars)
+
+
 def governing(text: str, lo: int, hi: int) -> Clause | None:
     """The clause that governs a quote at ``hi``: the last verb that attributes words (said, called,
     described, accused…) before it in its sentence and has a source for subject ("She says it
     underscores that Trump is "…"": not "it"), else the last verb with a subject. (The first such
     verb was measured too: it finds a few more quotes on PolNeAR and misnames more of them.)"""
-    found = clauses(text, lo, hi)
+    found = clauses(masked(text), lo, hi)
+    outer = next((c for c in found if c.attributing and c.verb in _SPEECH_FINITE and _THAT.match(text, c.end, hi)), None)
+    if outer is not None and not _thing(outer.subject):
+        return outer  # "Cardin said that Republicans rejected …, calling it "…"": all of it is Cardin's report
     if not any(c.attributing and not _thing(c.subject) for c in found):
-        # only "it" reports ("what it called "…"", "it attacked Trump, saying …"): the body
-        # "it" stands for (resolved later to the organisation last named as a source)
-        return next((c for c in reversed(found) if c.attributing and c.subject.text.casefold() == "it"), None)
+        # only "it" reports ("what it called "…"", "it attacked Trump, saying …"): the body the
+        # sentence opened with ("The United Nations Security Council … pledged sanctions against
+        # what it called "…""), else the body "it" stands for (resolve.py finds it)
+        it = next((c for c in reversed(found) if c.attributing and c.subject.text.casefold() == "it"), None)
+        if it is None:
+            return None
+        body = next((c.subject for c in found if c.start < it.start and not c.subject.pronoun
+                     and not _thing(c.subject) and is_body(c.subject, [])), None)
+        return it._replace(subject=body) if body is not None else it
     for n in range(len(found) - 1, -1, -1):
         clause = found[n]
         if clause.attributing and not _thing(clause.subject):
             later = [c.subject for c in found[n + 1 :] if c.subject.name and c.subject.name != clause.subject.name]
-            if later and clause.subject.name and not _THAT.match(text, clause.end, hi):
+            if later and (clause.subject.name or clause.subject.pronoun) and not _THAT.match(text, clause.end, hi):
                 # "she said, but Kevin was drifting off, and as Trump went on about "…"": the
                 # speech verb's clause ended; the quote sits in another person's clause
                 return None

@@ -151,7 +151,8 @@ def _subject_verb(text: str, pos: int, hi: int, lang: str) -> Attribution | None
 
 
 _APPOSITIVE_GAP = re.compile(
-    r"(?:\s*\([A-Z][^()]{0,14}\))?,[^\"“”]*,(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$"
+    r"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?(?:\s*\([A-Z][^()]{0,14}\))?,[^\"“”]*,"
+    r"(?:\s+(?:also|later|then|again|further|simply|quickly|once))*\s*$"
 )
 _AFFILIATED = re.compile(r"\s*\([A-Z][^()]{0,14}\)\s*$")  # "Rep. John Mica (R-Fla.)": party and state
 # "a narrator in the Clinton ad", "one person with knowledge of the talks": a description with its
@@ -255,8 +256,9 @@ def _ends_attribution(text: str, pos: int, end: int) -> bool:
 
 # A source named at the end of a sentence reports everything before it, the quote and its own cue
 # included: '"…," Trump said, according to CNN.' / '…, the Times reported.' / 'menurut X.'
-_OUTER = re.compile(r",\s*(?:(?P<according>[Aa]ccording\s+to|menurut)\s+|(?P<subject>))")
+_OUTER = re.compile(r",\s*(?:(?P<according>[Aa]ccording\s+to|menurut)\s+|(?P<as>as)\s+|(?P<subject>))")
 _OUTER_VERBS = re.compile(r"\s+(?P<cue>reported|reports|wrote|writes|told|tells|notes|noted)\b")
+_PUT_IT = re.compile(r"\s+(?P<cue>put|puts)\s+it\b")  # '…, as a Homeland Security memo put it.'
 
 
 _NEXT_SENTENCE = re.compile(r"\s+[A-Z\"“‘(]|\s*$")
@@ -281,7 +283,7 @@ def parse_outer(text: str, close: int, language: str | None) -> Attribution | No
             if _ends_attribution(text, phrase.end, end):
                 return Attribution(phrase, m.group("according").lower(), phrase.end, "according")
             continue
-        verb = _OUTER_VERBS.match(text, phrase.end, end)
+        verb = (_PUT_IT if m.group("as") is not None else _OUTER_VERBS).match(text, phrase.end, end)
         if verb and (phrase.name or phrase.role) and _ends_attribution(text, verb.end(), end):
             return Attribution(phrase, verb.group("cue"), verb.end(), "outer")
     return None

@@ -45,7 +45,7 @@ ROLE_WORDS = frozenset(
     inc ltd llc plc group holdings co association union federation league
     administrator adviser advisor counselor counsellor strategist associate superintendent sheriff
     of the for and dan untuk serta urusan
-    former then late acting outgoing incoming longtime veteran fellow ex top interim
+    former then late acting outgoing incoming longtime veteran fellow ex top interim rival
     """.split()
 )
 
@@ -101,7 +101,7 @@ FUNCTION_CAPS = frozenset(
     perhaps maybe finally his her its their our my your we they he she you those
     or nor well yes no had can did does do is was are were
     like unlike amid likewise conversely similarly additionally nonetheless nevertheless otherwise
-    accordingly consequently hence shortly
+    accordingly consequently hence shortly last next
     tak tidak bila apabila agar supaya setelah sebelum selama tanpa terkait soal mengenai tentang
     """.split()
 )

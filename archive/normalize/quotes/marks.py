@@ -16,6 +16,8 @@ from dataclasses import dataclass
 _DOUBLE = re.compile(r"''|``|\"|“|”|„|«|»")
 _SINGLE = re.compile(r"[‘’'‹›]")
 _ANY_MARK = re.compile(r"[\"“”„«»‘’'‹›`]")  # most paragraphs have none
+# The open quote's text so far ends a sentence: its next opening mark restarts it.
+_SENTENCE_DONE = re.compile(r"[.!?][\"”’')\]]?\s+$")
 _DOUBLE_OPEN_ONLY = frozenset(("“", "„", "«", "``"))
 _DOUBLE_CLOSE_ONLY = frozenset(("»",))
 _SINGLE_OPENERS = frozenset("‘'‹")  # ’ is far more often an apostrophe, so it never opens
@@ -35,6 +37,7 @@ class Span:
     close: int  # index just after the closing mark, or len(paragraph) when unclosed
     closed: bool
     single: bool
+    continues: bool = False  # it goes on with the quote before it, left open ('"A. "B."')
 
 
 def _trim(paragraph: str, lo: int, hi: int) -> tuple[int, int]:
@@ -46,16 +49,17 @@ def _trim(paragraph: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _make(paragraph: str, open_: int, text_lo: int, text_hi: int, close: int, closed: bool, single: bool):
+def _make(paragraph: str, open_: int, text_lo: int, text_hi: int, close: int, closed: bool, single: bool, continues: bool = False):
     start, end = _trim(paragraph, text_lo, text_hi)
     if end - start < (2 if single else 1):
         return None
-    return Span(open_, start, end, close, closed, single)
+    return Span(open_, start, end, close, closed, single, continues)
 
 
 def _double_spans(paragraph: str) -> list[Span]:
     spans: list[Span] = []
     opened: tuple[int, int] | None = None  # (mark start, mark end) of the open quote
+    continuing = False  # the open quote goes on with the span before it
     n = len(paragraph)
     for m in _DOUBLE.finditer(paragraph):
         a, b = m.span()
@@ -69,15 +73,24 @@ def _double_spans(paragraph: str) -> list[Span]:
             elif mark in ("“", '"') and nxt == " " and (not prv or prv.isspace()) and _DOUBLE.search(paragraph, b + 1):
                 opened = (a, b)  # a stray space after the opener ("“ I love what I’m doing.”")
             continue
-        if mark in _DOUBLE_OPEN_ONLY and (not prv or prv.isspace()) and nxt and not nxt.isspace():
+        fresh = (not prv or prv.isspace()) and nxt and not nxt.isspace()
+        if fresh and (mark in _DOUBLE_OPEN_ONLY or mark == '"') and _SENTENCE_DONE.search(paragraph, opened[1], a):
+            # '"A. "B."': a new opening mark after a finished sentence, the quote never closed: it
+            # runs on (news style for a quote of several sentences, flattened into one paragraph)
+            span = _make(paragraph, opened[0], opened[1], a, a, False, False, continues=continuing)
+            if span:
+                spans.append(span)
+            opened, continuing = (a, b), True
+            continue
+        if mark in _DOUBLE_OPEN_ONLY and fresh:
             opened = (a, b)  # a fresh opener: the previous quote was never closed, drop it
             continue
-        span = _make(paragraph, opened[0], opened[1], a, b, True, False)
+        span = _make(paragraph, opened[0], opened[1], a, b, True, False, continues=continuing)
         if span:
             spans.append(span)
-        opened = None
+        opened, continuing = None, False
     if opened is not None:
-        span = _make(paragraph, opened[0], opened[1], n, n, False, False)
+        span = _make(paragraph, opened[0], opened[1], n, n, False, False, continues=continuing)
         if span:
             spans.append(span)
     return spans

@@ -7,10 +7,13 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
 
+from ..entities.lexicon import is_indonesian_word
+from ..entities.wordlists import EN_WORDS
 from .lexicon import NAME_PARTICLES
-from .speakers import Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
+from .speakers import GIVEN_NAMES, Word, _is_name_word, _joined, _key, is_capitalised, split_phrase, words
 
 _WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 _BRACKETED = re.compile(r"\(\w+\)\s+")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;]['\"”’)]*)\s*[\"“‘(]?$")
 
@@ -87,6 +90,24 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")  # a lower-case word o
 _LONG_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_]{4}")
 
 
+# An Indonesian verb with its affixes opening a sentence ("Dijelaskan Veronica Heryanti, …",
+# "Ditambahkan …", "Menurutnya …"): capitalised by its place, never part of the name after it.
+_ID_AFFIXED_VERB = re.compile(r"(?:di|me[mn]?g?|ber|ter)[a-z]{3,}(?:kan|i|nya)", re.IGNORECASE)
+
+
+def _plain(name: str) -> str:
+    """A name without what a sentence capitalises before it: English epithets ("Crooked Hillary
+    Clinton", "Rival Hillary Clinton": leading dictionary words that are not given names) and
+    Indonesian sentence-opening verbs ("Dijelaskan Veronica Heryanti")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 2 and words[k].casefold() in EN_WORDS and words[k].casefold() not in GIVEN_NAMES:
+        k += 1
+    if k < len(words) - 1 and _ID_AFFIXED_VERB.fullmatch(words[k]) and is_indonesian_word(words[k]):
+        k += 1
+    return " ".join(words[k:])
+
+
 def _headline(paragraph: str) -> bool:
     """A line in title case ("Sarah Palin Unleashed On Trump"): its capitalised runs are not names."""
     if len(paragraph) >= 200 or _LOWER_WORD.search(paragraph):
@@ -120,11 +141,11 @@ class NameBook:
         if token in self._seen:
             return self._seen[token]
         found = self._seen[token] = []
-        for p, start, end in self._word_matches(re.escape(token) + r"(?!\w)"):
+        for p, start, end in self._word_matches(token):
             text = self._paras[p]
             name = _name_at(text, start, end, _NEAR) or _name_at(text, start, end, _FAR)
             if name is not _NO_NAME and not self._headline(p):
-                full = drop_suffix(name[0])
+                full = _plain(drop_suffix(name[0]))
                 found.append((tuple(_key(x) for x in full.split()), full, p, name[1]))
         return found
 
@@ -133,19 +154,29 @@ class NameBook:
             self._headlines[p] = _headline(self._paras[p])
         return self._headlines[p]
 
-    def _word_matches(self, pattern: str) -> Iterator[tuple[int, int, int]]:
-        r"""Paragraph, start and end of each match of ``(?<!\w)`` + ``pattern`` (one that starts
-        a word). The look-behind is checked by hand: the regex engine skips fast to a literal,
-        but not to one that follows a look-behind."""
-        search = re.compile(pattern).search
-        pos = 0
-        while m := search(self._text, pos):
-            if m.start() > 0 and _WORD_CHAR.match(self._text, m.start() - 1):
-                pos = m.start() + 1
+    def _word_matches(self, token: str, longer: bool = False) -> Iterator[tuple[int, int, int]]:
+        """Paragraph, start and end of each word ``token`` in the article (``longer``: each word
+        that starts with ``token`` and goes on). A string search, not a regex: names are new in
+        every article, and compiling a pattern per name cost more than the search."""
+        text, find, word_char = self._text, self._text.find, _WORD_CHAR.match
+        at = find(token)
+        while at >= 0:
+            end = at + len(token)
+            if at > 0 and word_char(text, at - 1):
+                at = find(token, at + 1)
                 continue
-            pos = m.end()
-            p = bisect_right(self._starts, m.start()) - 1
-            yield p, m.start() - self._starts[p], m.end() - self._starts[p]
+            run = _WORD_RUN.match(text, end)
+            if longer:
+                if run is None:
+                    at = find(token, end)
+                    continue
+                end = run.end()
+            elif run is not None:
+                at = find(token, at + 1)
+                continue
+            p = bisect_right(self._starts, at) - 1
+            yield p, at - self._starts[p], end - self._starts[p]
+            at = find(token, end)
 
     def _completes(self, short: tuple[str, ...], folded: tuple[str, ...]) -> bool:
         """``folded`` is a fuller form of the name ``short``. In English the short form ends the full
@@ -198,7 +229,7 @@ class NameBook:
         if len(short) < 4 or not short[:1].isupper() or not short[1:].islower():
             return None
         fulls: set[str] = set()
-        for p, start, end in self._word_matches(re.escape(short) + r"\w+"):
+        for p, start, end in self._word_matches(short, longer=True):
             longer = self._paras[p][start:end]
             for folded, full, _p, _q in self._names_around(longer):
                 if len(folded) > 1 and folded[0] == longer.casefold():

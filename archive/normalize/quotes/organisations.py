@@ -26,8 +26,9 @@ _BODY_WORDS = frozenset(
     """agency authority authorities company corporation corp inc ltd llc plc group productions records
     label ministry department office commission committee council board bureau institute university
     association union federation league organisation organization foundation court police government
-    administration service services center centre network studio studios bank firm club""".split()
-)
+    administration service services center centre network studio studios bank firm club
+    report study memo statement letter survey poll complaint ruling document article paper""".split()
+)  # (and the documents that "say" things: "the report says", then "It also points out …")
 # "the company said": a definite description of a body, resolved like "it".
 BODY_NOUNS = frozenset("company agency group firm label organisation organization ministry department".split())
 # "The group that owns her music, Big Machine, …" / "Big Machine have twice denied": named as a body.

@@ -67,8 +67,9 @@ class Genders:
                 if m:
                     return _GENDERED.get(m.group(1).casefold())
             at = text.find(surname, end)
-        # the given name: the first of a full name ("Elizabeth Warren", not "Warren")
-        return _GIVEN.get(words[0].casefold()) if len(words) > 1 else None
+        # the given name: the first of a full name that is one ("Elizabeth Warren", not "Warren";
+        # "Rival Hillary Clinton")
+        return next((_GIVEN[w.casefold()] for w in words[:-1] if w.casefold() in _GIVEN), None)
 
 
 def pronoun_gender(pronoun: str) -> str | None:

@@ -4,16 +4,18 @@ to the fullest name in the article, "it" / "the company" to the body last named 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
+from .. import lexicon
 from .antecedents import sentence_subjects, speech_subjects
 from .cues import sentence_start
-from .lexicon import PLURAL_PRONOUNS
+from .lexicon import OCCUPATIONS, PLURAL_PRONOUNS, ROLE_WORDS
 from .names import NameBook, drop_suffix
 from .pronouns import Candidate, Genders, antecedent
 from .organisations import BODY_NOUNS, body_antecedent, is_body, proper_body
-from .rules import Found
-from .speakers import Phrase, read_forward
+from .site import Found
+from .speakers import Phrase, _key, read_forward
 from ..model import Quote
 
 
@@ -39,13 +41,15 @@ def _role_holder(role: str, where: tuple[int, int], paras: list[str], language: 
     if " " in role or not role[:1].isupper() or len(role) < 4:
         return None
     short = role.casefold()
-    for p in range(where[0], -1, -1):
+    for p in range(where[0], max(-1, where[0] - _ROLE_LOOK_BACK), -1):
         if short[:2] not in paras[p].casefold():
             continue  # a role there would start with the same two letters (see _abbreviates)
         found = speech_subjects(paras[p], language) + sentence_subjects(paras[p])
         for pos, phrase in sorted(found, key=lambda f: f[0], reverse=True):
             if (p, pos) >= where or not phrase.name or not phrase.role:
                 continue
+            if not any(_key(w) in ROLE_WORDS or _key(w) in OCCUPATIONS for w in phrase.role.split()):
+                continue  # "Obama Says African-American Museum …" (a headline): no title there
             if _abbreviates(short, [w.casefold() for w in phrase.role.split()]):
                 return phrase
     return None
@@ -62,6 +66,7 @@ def _refers_to_body(phrase: Phrase) -> bool:
 
 
 _LOOK_BACK = 12  # paragraphs searched for the subject a pronoun points back to
+_ROLE_LOOK_BACK = 60  # paragraphs searched for the person an abbreviated title stands for
 _JOINT = re.compile(r"\s+(?:and|dan|&)\s+")
 
 
@@ -87,6 +92,26 @@ def _sentence_opener(text: str, open_: int, cue: int) -> Phrase | None:
     if phrase is None or not phrase.name or phrase.plural or phrase.pronoun or is_body(phrase, []):
         return None
     return phrase
+
+
+@lru_cache(maxsize=None)
+def _documents(language: str | None) -> tuple[frozenset[str], re.Pattern]:
+    """The document nouns of a language and the pattern of the words that introduce their author."""
+    langs = (language,) if language in lexicon.LANGUAGES else lexicon.LANGUAGES
+    markers = "|".join(sorted(lexicon.words("author_markers", langs)))
+    return lexicon.words("documents", langs), re.compile(rf"\s+(?:{markers})\s+")
+
+
+def _author(text: str, phrase: Phrase, language: str | None) -> Phrase | None:
+    """"a report from Kotak Institutional Equities", "a 2018 survey by Penelope Muse Abernathy":
+    the author a document speaks for, a name or a named body (``lexicon/data/*/documents.txt``)."""
+    documents, marker = _documents(language)
+    role = (phrase.role or "").casefold().split()
+    m = marker.match(text, phrase.end) if role and role[-1] in documents else None
+    author = read_forward(text, m.end(), len(text), lower_ok=True) if m else None
+    if author is None or author.pronoun or author.plural:
+        return None
+    return author if author.name or proper_body(author.role or "") != author.role else None
 
 
 def resolve(items: list[Found], paras: list[str], language: str | None) -> list[Quote]:
@@ -179,7 +204,10 @@ def resolve(items: list[Found], paras: list[str], language: str | None) -> list[
             else:
                 speaker = proper_body(phrase.role or "")
                 holder = _role_holder(phrase.role or "", where, paras, language)
-                if holder:
+                author = _author(text, phrase, language)
+                if author is not None:
+                    speaker = book.fullest(author.name, item.para, item.span.open) if author.name else proper_body(author.role or "")
+                elif holder:
                     speaker, role = book.fullest(holder.name or "", item.para, item.span.open), holder.role
                 elif speaker and " " not in speaker and speaker[:1].isupper():
                     # "says Doctor": a surname that is also an occupation, introduced in full earlier

@@ -14,12 +14,10 @@ shows the pattern it reads, add it to the list of the languages it holds for, an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, NamedTuple, Sequence
 
 from .. import lexicon
 from .antecedents import previous_sentence
-from .clauses import governing
+from .clauses import GERUNDS, clauses, governing, masked
 from .cues import (
     Attribution,
     is_naming,
@@ -31,124 +29,22 @@ from .cues import (
     sentence_end,
     sentence_start,
 )
-from .marks import Span, opens_paragraph
 from .lexicon import PRONOUNS
+from .marks import Span, opens_paragraph
+from .residual import learned_source
+from .site import _EMPTY_TAIL, _WORDS, NOBODY, Rule, Site, _Nobody
 from .speakers import Phrase, read_forward
 
-_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from dan di ke dari yang untuk atau".split())
 _GAP = re.compile(r"[\s,;:.\-–—]*")
 _END_GAP = re.compile(r"[\s,;:.!?\-–—\"”’'»)]*")  # a sentence end, closing marks included
 # "…," adding "…" / "…," menambahkan "…": a participle that carries the same speaker on.
 _CONTINUING = re.compile(r"[\s,;:]*(?:adding|saying|continuing|menambahkan|melanjutkan)[\s,:]*")
 # "…," said X in a statement, "as it's …": a short adjunct after the cue, then the sentence goes on.
 _CLAUSE_GAP = re.compile(r"[^.!?;:\"“”«»]{0,60},\s*")
-_EMPTY_TAIL = re.compile(r"[\s.,;:!?)\]]*")
 # Any English speech verb: someone else may have taken the floor.
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:" + "|".join(sorted({f for v in lexicon.verbs("en", "speech_verbs") for f in (v.third, v.past)}, key=len, reverse=True)) + r")\b"
 )
-
-
-class _lazy:
-    """A property computed on first use and then kept (``functools.cached_property`` without its
-    lock: a site lives in one thread, and the rules ask for the same facts many times)."""
-
-    def __init__(self, func):
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
-class _Nobody:
-    """The answer of a rule that decides the quote has no speaker (a term, a title, a nickname)."""
-
-    def __repr__(self) -> str:
-        return "NOBODY"
-
-
-NOBODY = _Nobody()
-
-
-@dataclass
-class Found:
-    """What the rules decided for one quote: its attribution and the rule that gave it."""
-
-    para: int
-    span: Span
-    attribution: Attribution | None = None
-    rule: str | None = None
-    whole: bool = False  # the quote is the entire paragraph
-    chain: int | None = None  # index of the first piece of a quote continued over paragraphs
-
-
-@dataclass
-class Site:
-    """One quote in its paragraph, with what the rules need to read around it."""
-
-    paras: Sequence[str]
-    para: int  # index of the paragraph
-    before: int  # index of the previous paragraph with text, or -1
-    span: Span
-    index: int  # the span's position among the paragraph's spans
-    lo: int  # where this quote's context starts: after the previous quote and its attribution
-    limit: int  # where the next quote opens (or the paragraph ends)
-    language: str | None
-    continued: bool  # the quote restarts one left open at the end of the previous paragraph
-    last: Found | None  # the previous quote of the same paragraph
-    earlier: list[Found] = field(default_factory=list)  # all the paragraph's quotes before this one
-
-    @property
-    def text(self) -> str:
-        return self.paras[self.para]
-
-    @_lazy
-    def quoted(self) -> str:
-        return self.text[self.span.start : self.span.end]
-
-    @_lazy
-    def whole(self) -> bool:
-        """The quote is all the paragraph holds (but for marks and final punctuation)."""
-        return not self.text[: self.span.open].strip() and bool(_EMPTY_TAIL.fullmatch(self.text, self.span.close))
-
-    @_lazy
-    def term_like(self) -> bool:
-        return term_like(self.quoted)
-
-    @_lazy
-    def sentence_like(self) -> bool:
-        return len(_WORDS.findall(self.quoted)) >= 3 and not self.term_like
-
-    @_lazy
-    def head(self) -> Attribution | None:
-        """The attribution before the quote in its sentence (colon, according to, reported speech)."""
-        return parse_head(self.text, self.lo, self.span.open, self.language)
-
-
-class Rule(NamedTuple):
-    name: str
-    apply: Callable[[Site], "Attribution | _Nobody | None"]
-
-
-def term_like(text: str) -> bool:
-    """A short capitalised phrase without sentence punctuation: a title or a name, not speech.
-    (A final period or comma does not count: American style sets them inside the marks, "Cake Boss.")"""
-    ws = _WORDS.findall(text)
-    if not ws or len(ws) > 8 or text.rstrip().rstrip(".,")[-1:] in ".!?":
-        return False
-    content = [w for w in ws if w.casefold() not in _SMALL_WORDS]
-    return bool(content) and all(w[:1].isupper() for w in content)
-
-
-def sentence_like(text: str) -> bool:
-    """Three words or more and not a title: words someone may have said."""
-    return len(_WORDS.findall(text)) >= 3 and not term_like(text)
 
 
 def _nickname(text: str, span: Span) -> bool:
@@ -239,6 +135,8 @@ def term(site: Site) -> _Nobody | None:
     if _nickname(text, span):
         return NOBODY
     if (is_naming(text, site.lo, span.open) or site.term_like) and not _characterised(site):
+        if site.term_like and site.quoted.rstrip()[-1:] in ".!?" and same_cue(site) is not None:
+            return None  # '"Here comes Big Daddy," she said, clapping. "The Donald. Big Daddy."'
         return NOBODY
     return None
 
@@ -390,6 +288,25 @@ def governing_verb(site: Site) -> Attribution | None:
     return Attribution(clause.subject, clause.verb, clause.end, "governing")
 
 
+def fronted_participle(site: Site) -> Attribution | None:
+    """English: a sentence that opens with a participle of a speech or judging verb holding the
+    quote: ``Bemoaning the "phony system," Trump accused Holt …`` — the main clause's subject."""
+    text, span = site.text, site.span
+    start = sentence_start(text, 0, span.open)
+    lead = text[start:span.open].lstrip()
+    first = lead.split(" ", 1)[0]
+    if not first[:1].isupper() or first.casefold() not in GERUNDS or "," in lead:
+        return None
+    end = sentence_end(text, span.close, len(text))
+    comma = text.find(",", span.close - 2, end)
+    if comma < 0:
+        return None
+    after = [c for c in clauses(masked(text), comma + 1, end) if not c.subject.pronoun or c.start < comma + 40]
+    if not after or after[0].subject.start > after[0].start:
+        return None
+    return Attribution(after[0].subject, None, span.open, "fronted")
+
+
 # The rules in order of precedence. English reads the clauses of a sentence (clauses.py) where
 # Indonesian relies on its speech-verb patterns; a one-word quote in Indonesian is a term.
 RULES: dict[str, list[Rule]] = {
@@ -407,6 +324,8 @@ RULES: dict[str, list[Rule]] = {
         Rule("same-cue", same_cue),
         Rule("sentence-before", sentence_before),
         Rule("paragraph-speaker", paragraph_speaker),
+        Rule("fronted-participle", fronted_participle),
+        Rule("learned", learned_source),
     ],
     "id": [
         Rule("tail", tail_cue),
@@ -425,14 +344,3 @@ RULES: dict[str, list[Rule]] = {
 def rules_for(language: str | None) -> list[Rule]:
     """The rules of a language; an unknown language gets the Indonesian list, which holds every rule."""
     return RULES.get(language or "", RULES["id"])
-
-
-def apply_rules(site: Site, rules: Sequence[Rule]) -> tuple[Attribution | None, str | None]:
-    """The first rule that answers decides: (attribution, rule name), or (None, None)."""
-    for rule in rules:
-        found = rule.apply(site)
-        if found is NOBODY:
-            return None, rule.name
-        if found is not None:
-            return found, rule.name
-    return None, None

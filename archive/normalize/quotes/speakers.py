@@ -32,7 +32,8 @@ from .lexicon import (
 # ("Kassym-Jomart", "O'Brien", "R&D", "L.P."); a final period is kept and judged later.
 # Mashed sentences ("Monzani.Sementara", "ujar dia.Kegiatan") split at a period that follows two
 # lower-case letters and precedes a capitalised word.
-_WORD = re.compile(r"[^\W_](?:[\w&'’\-]|(?<![a-z]{2})\.(?=[^\W_])|\.(?=[a-z0-9]|[A-Z](?![a-z])))*\.?")
+# Possessive repeats (never given back: nothing after them can fail) keep the scan linear and cheap.
+_WORD = re.compile(r"[^\W_](?:[\w&'’\-]++|(?<![a-z]{2})\.(?=[^\W_])|\.(?=[a-z0-9]|[A-Z](?![a-z])))*+\.?")
 _BREAK = re.compile(r"[,;:()\[\]!?\"“”„«»‘’/|–—]|\s-\s|\.")
 _DETERMINERS = frozenset("the a an his her its their one another this that sang seorang para".split())
 # Lower-case words that end a speaker phrase read forwards: prepositions, relatives, time adverbs.

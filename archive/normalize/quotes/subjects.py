@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from ..entities import gazetteer
-from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, TIME_WORDS
-from .speakers import Phrase, Word, is_capitalised, read_backward, words
+from .lexicon import FUNCTION_CAPS, NAME_PARTICLES, OCCUPATIONS, PLURAL_PRONOUNS, PRONOUNS, ROLE_WORDS, TIME_WORDS, TITLES
+from .speakers import Phrase, Word, _key, is_capitalised, read_backward, words
 
 _DESCRIPTIVE_HEADS = frozenset("the a an one another seorang salah".split())
 _NOT_IN_NP = (FUNCTION_CAPS - _DESCRIPTIVE_HEADS - {"and", "dan"}) | frozenset(
@@ -86,7 +86,7 @@ def _adjunct(ws) -> bool:
 _WHEN = re.compile(r"\s(?:saat|ketika|usai|seusai|sambil|selepas)\s")
 
 
-_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in)\s+$")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:di|in|of|from|at|near)\s+$")
 
 
 def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
@@ -102,18 +102,49 @@ def _unplaced(text: str, lo: int, phrase: Phrase | None) -> Phrase | None:
 
 
 def _opening_name(text: str, lo: int, hi: int) -> Phrase | None:
-    """The clause opens with a bare name and a comma ("Cmdr. Sean Robertson, a spokesperson …,")."""
+    """The clause opens with a name and a comma ("Cmdr. Sean Robertson, a spokesperson …,", "Roy
+    Cooper (D), …", "Even China, Pyongyang's only ally, …", "Officials at Homeland Security, …")."""
     cut = text.find(",", lo, hi)
     if cut < 0:
         return None
-    ws = words(text, lo, cut)
-    phrase = read_backward(text, lo, cut, ws) if ws else None
-    if phrase and phrase.name and phrase.role is None and not phrase.pronoun and phrase.start == ws[0].start:
-        return phrase
-    return None
+    end = cut
+    party = _AFFILIATION.search(text, lo, cut)
+    if party:
+        end = party.start()
+    ws = words(text, lo, end)
+    if not ws:
+        return None
+    phrase = read_backward(text, lo, end, ws)
+    if phrase and phrase.name and not phrase.pronoun and all(
+        _key(w.text) in TITLES or _key(w.text) in ROLE_WORDS for w in ws if w.start < phrase.start
+    ):
+        return phrase  # "Cmdr. Sean Robertson, …", "Attorney General Roy Cooper (D), …"
+    lead = ws[1:] if ws[0].text.casefold() in _SENTENCE_ADVERBS else ws
+    country = _country(text, lead, end) if lead and lead[0].start == lead[0].start else None
+    if country is not None and country.start == lead[0].start:
+        return country
+    return _group_of(text, ws, end)
+
+
+_SENTENCE_ADVERBS = frozenset(("even", "also", "meanwhile", "now", "still"))
+
+
+def _group_of(text: str, ws: list[Word], end: int) -> Phrase | None:
+    """"Officials at Homeland Security Investigations", "Members of Congress": people named by their
+    role in a body, a plural speaker."""
+    if not 3 <= len(ws) <= 8 or ws[1].text not in ("at", "of", "from", "in", "with"):
+        return None
+    head = ws[0].text.casefold()
+    if not (head.endswith("s") and (head[:-1] in ROLE_WORDS or head[:-1] in OCCUPATIONS or head in ROLE_WORDS)):
+        return None
+    if not all(is_capitalised(w.text) or w.text in ("of", "for", "and", "the") for w in ws[2:]):
+        return None
+    whole = text[ws[0].start : ws[-1].end]
+    return Phrase(None, None, whole, ws[0].start, ws[-1].end, plural=True)
 
 
 _MODIFIER = re.compile(r"(?<!\S)(?:in|of|at|from|by|with|on|about|published|who|which|that)(?!\S)")
+_RELATIVES = frozenset(("that", "which", "who"))
 
 
 # A clause that opens with a preposition opens with an adjunct, not with its subject ("On Saturday
@@ -126,7 +157,21 @@ def _embedded(text: str, lo: int, phrase: Phrase) -> bool:
     inside a prepositional or relative modifier of the subject is not the subject."""
     if not phrase.name or _ADJUNCT_OPENING.match(text, lo, phrase.start):
         return False
-    return bool(_MODIFIER.search(text, lo, phrase.start))
+    return bool(_MODIFIER.search(text, lo, phrase.start)) and not _relative_subject(text, lo, phrase)
+
+
+def _relative_subject(text: str, lo: int, phrase: Phrase) -> bool:
+    """"a payout that New Media investor Leon Cooperman blasted": a name right after a relative
+    pronoun (a few describing words between) is the subject of the relative clause, whose verb is
+    the one read right after it."""
+    last = None
+    for last in _MODIFIER.finditer(text, lo, phrase.start):
+        pass
+    if last is None or last.group() not in _RELATIVES:
+        return False
+    between = text[last.end() : phrase.start].split()
+    # describing words only: "that she's glad Clinton appeared" is a clause of "she", not Clinton's
+    return len(between) <= 3 and not any("'" in w or "’" in w or _key(w) in PRONOUNS or _key(w) in PLURAL_PRONOUNS for w in between)
 
 
 # US news gives a politician's party and state in brackets after the name: "Rep. Jim Clyburn (D-S.C.)".
@@ -134,7 +179,7 @@ _AFFILIATION = re.compile(r"\s*\([A-Z][^()]{0,14}\),?\s*$")
 # An aside between dashes that ends right before the verb: the subject stands before it.
 _DASHED_ASIDE = re.compile(r"\s(?:--|—|–|―)\s[^—–―]*?(?:--|—|–|―),?\s*$")
 # Where a clause starts inside a sentence: after a colon, a semicolon or a dash.
-_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–―]\s|\s--\s")
+_CLAUSE_BREAK = re.compile(r"[:;]\s|\s[—–―-]\s|\s--\s")
 _JOINED_VERBS = frozenset(("and", "but", "or", "then"))
 # A clause that opens with a conjunction: the subject follows it ("…, and Trump vowed", "while Cruz said").
 _CONJUNCTIONS = frozenset(
@@ -151,8 +196,11 @@ _TIME = re.compile(
     r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\s*$"
 )
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\s*$")
+# "A Government Accountability Office report released last year found …": what describes the report.
+_REDUCED_RELATIVE = re.compile(r"\s+(?:released|published|issued|obtained|filed|written|sent|posted|cited|seen)\b[^,;:\"“”]{0,40}$")
 
 
+_PARTY_STATE = re.compile(r"\s*[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*")
 # A place adjunct that a ", State," may continue: "in Columbus, Ohio, said".
 _LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|of)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*$")
 
@@ -189,7 +237,7 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
         lo = brk.end()  # "… sounded equivocal: Former Rep. Jane Harman called it"
     adv = _TRAILING_ADVERBS.search(text, lo, verb)
     hi = adv.start() if adv else verb
-    for between in (_AFFILIATION, _TIME, _REFLEXIVE, _AFFILIATION):
+    for between in (_AFFILIATION, _TIME, _REFLEXIVE, _AFFILIATION, _REDUCED_RELATIVE):
         m = between.search(text, lo, hi)
         if m:
             hi = m.start()
@@ -197,6 +245,9 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
     for _ in range(4):
         cut = text.rfind(",", lo, hi)
         seg_lo = lo if cut < 0 else cut + 1
+        party = _AFFILIATION.search(text, seg_lo, hi)
+        if party:
+            hi = party.start()  # "Attorney General Roy Cooper (D), McCrory's opponent, …"
         ws = words(text, seg_lo, hi)
         if len(ws) == 1 and ws[0].text in _JOINED_VERBS:
             return None  # "…, and described": the verb shares the subject of the one before
@@ -216,6 +267,8 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                     if phrase and not phrase.name:
                         phrase = None
             adjunct = _adjunct(ws)
+            if cut >= 0 and _PARTY_STATE.fullmatch(text, seg_lo, hi):
+                phrase, adjunct = None, True  # "Sen. Ted Cruz, R-Texas, said": the party and state
             if phrase and phrase.name and cut >= 0 and _LOCATIVE_END.search(text, lo, cut) and _place(phrase.name):
                 phrase, adjunct = None, True  # "Clinton, during a meeting in Columbus, Ohio, said"
             if phrase and phrase.start != ws[0].start and all(
@@ -224,14 +277,20 @@ def subject_before(text: str, lo: int, verb: int) -> Phrase | None:
                 phrase = replace(phrase, start=ws[0].start)  # "de Blasio said"
             if len(ws) > 1 and ws[0].text.casefold() in _CONJUNCTIONS:
                 # a clause of its own ("…, while the opposition calls …"): its subject is in it
-                if phrase is None or phrase.start != ws[1].start:
+                if phrase is None or (phrase.start != ws[1].start and not _relative_subject(text, ws[1].start, phrase)):
                     phrase = descriptive(text, ws[1].start, hi, ws[1:])
                 return phrase if phrase and not _embedded(text, ws[1].start, phrase) else None
             if phrase and (phrase.pronoun or phrase.plural or phrase.start == ws[0].start or not adjunct or cut < 0):
                 if cut >= 0 and opening and not phrase.pronoun and (
                     phrase.name is None or phrase.start != ws[0].start or not is_capitalised(ws[0].text)
+                    or ws[0].text.casefold() in ROLE_WORDS  # "Pankaj Pandey, Head of Research at ICICI, …"
                 ):
                     return opening  # "Robertson, the U.S. commander, said": the appositive describes the name
+                if phrase.text.startswith(("that ", "which ")) and phrase.name:
+                    # "an explosion that Mayor Bill de Blasio described as …": the subject of a
+                    # relative clause, however deep the clause sits
+                    at = phrase.text.index(" ") + 1
+                    return replace(phrase, text=phrase.text[at:], start=phrase.start + at)
                 if _embedded(text, seg_lo, phrase):
                     return None
                 return phrase

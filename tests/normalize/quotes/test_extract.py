@@ -1,6 +1,7 @@
 """Unit tests of the quote extractor: each attribution pattern, marks, offsets, and the seed."""
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from archive.normalize.quotes import extract_quotes
 from archive.normalize.quotes.extract import extract
 
-SEED = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
+SEED = json.loads((Path(__file__).parents[2] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
 
 
 def attributed(paragraphs, language):
@@ -257,3 +258,11 @@ def test_pronoun_in_a_sentence_about_a_named_person():
              'Carlineo was arrested after a call in which he said he would put a "bullet in her skull."']
     # (generational suffixes are not part of the stored name: "Mr. Carlineo" in the next paragraph)
     assert _speakers(paras, "en")[-1] == ("bullet in her skull.", "Patrick Carlineo")
+
+
+def test_an_article_whose_quotes_defeat_the_rules_is_logged(caplog):
+    paragraphs = ['The "first" and the "second" and the "third" words.']
+    with caplog.at_level(logging.DEBUG, logger="archive.normalize.quotes.extract"):
+        quotes = extract_quotes(paragraphs, "en")
+    assert len(quotes) == 3 and not any(q.speaker for q in quotes)
+    assert "no speaker for any of 3 quotes" in caplog.text
