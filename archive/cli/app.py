@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import os
 import signal
 import sys
@@ -121,8 +122,23 @@ for name, function in (
     app.command(name, cls=ArchiveCommand)(function)
 
 
+def _interrupt_again(unraisable) -> None:
+    """``sys.unraisablehook``: a Ctrl-C that lands in a finalizer or a garbage-collector callback
+    can only be printed there ("Exception ignored in ..." and a traceback), and the interrupt would
+    be lost. It is raised again where the command can stop cleanly; anything else is Python's."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        # Not from here: the hook's own next step would take it. A moment later, from another
+        # thread, it reaches the main thread's code.
+        timer = threading.Timer(0.05, _thread.interrupt_main)
+        timer.daemon = True
+        timer.start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main() -> None:
     """Console-script entry point."""
+    sys.unraisablehook = _interrupt_again
     try:
         app()
     except KeyboardInterrupt:  # Ctrl-C while options are parsed, before a command runs

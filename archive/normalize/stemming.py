@@ -42,7 +42,9 @@ def stem_word(word: str, language: str | None) -> str:
     if word.isdigit() or len(word) < 3:
         return word
     if language == "id":
-        return _sastrawi().stem(word) or word
+        # Sastrawi knows Indonesian roots, all ASCII, and drops every other letter ("émile" ->
+        # "mile"): a word with one is a foreign name, kept whole.
+        return (_sastrawi().stem(word) or word) if word.isascii() else word
     if language == "en":
         return _snowball().stemWord(word)
     return word

@@ -11,7 +11,7 @@ provides every member of ``Backend``, and its search SQL sits in one module besi
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +40,9 @@ class Opened:
     engine: Engine
     read_only: bool = False
     empty: bool = False  # no archive yet: only ``create`` gets here
+    # Removes what opening made (a new file) when making the archive in it fails or is interrupted:
+    # a first ingest stopped by Ctrl-C leaves nothing behind rather than an empty database.
+    discard: Callable[[], None] | None = None
 
 
 @runtime_checkable

@@ -88,8 +88,14 @@ def open_database(target: str | os.PathLike | None = None, *, create: bool = Tru
     if opened.read_only:
         return _read_only(engine, where)
     try:
-        _upgrade_if_needed(engine)
-        record_stemmers(engine)
+        try:
+            _upgrade_if_needed(engine)
+            record_stemmers(engine)
+        except BaseException:
+            if opened.discard is not None:  # no archive was made: leave no empty file behind
+                engine.dispose()
+                opened.discard()
+            raise
     except DatabaseError:
         engine.dispose()
         raise

@@ -139,7 +139,17 @@ def connect(url: sa.URL, create: bool) -> Opened:
         if create:
             raise DatabaseError(f"cannot write {path}: the database or its folder is read-only{read_only_hint(path)}")
         return Opened(make_read_only_engine(path), read_only=True)
-    return Opened(make_engine(path), empty=empty)
+    return Opened(make_engine(path), empty=empty, discard=_remover(path) if not path.exists() else None)
+
+
+def _remover(path: Path):
+    """Removes the file ``path`` (and the journal files beside it) that opening is about to create."""
+
+    def remove() -> None:
+        for name in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+            name.unlink(missing_ok=True)
+
+    return remove
 
 
 def hint(url: sa.URL) -> str:

@@ -12,7 +12,7 @@ from archive.normalize.cleanup import fold_name
 from archive.query.entities import fold_entity
 from archive.query.parse import parse_query
 from archive.store import schema
-from archive.store.sqlite import render_match
+from archive.store.sqlite_search import render_match
 from archive.web.facets import YearFacet
 from archive.web.server import DATABASE
 

@@ -287,3 +287,16 @@ def test_shell_completion_is_typers_own():
     archive = os.path.join(os.path.dirname(sys.executable), "archive")
     completed = subprocess.run([archive], env=env, capture_output=True, text=True, timeout=60)
     assert completed.stdout.split() == ["search", "serve"]
+
+
+def test_a_ctrl_c_swallowed_by_a_finalizer_is_raised_again():
+    """Python can only print a KeyboardInterrupt raised in a garbage-collector callback; the CLI's
+    hook hands it back to the main thread, so the command stops as on any Ctrl-C."""
+    import time
+    import types
+
+    from archive.cli.app import _interrupt_again
+
+    _interrupt_again(types.SimpleNamespace(exc_type=KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        time.sleep(5)

@@ -106,3 +106,22 @@ def test_stemmers_are_recorded_and_a_mismatch_is_refused(engine, seed_dir):
 
     assert check(engine, repair=True).ok
     assert ingest(engine, IngestOptions(paths=(str(seed_dir),))).counts["added"] == 1
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_interrupted_creation_leaves_no_empty_file(tmp_path, monkeypatch, existing):
+    """Ctrl-C while the first ingest makes the schema: the new file goes, a file the user made stays."""
+    import archive.store.database as database
+
+    path = tmp_path / "new.db"
+    if existing:
+        path.touch()
+
+    def interrupted(engine):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(database, "_upgrade_if_needed", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_database(path)
+    assert path.exists() == existing
+    assert not path.with_name("new.db-wal").exists() and not path.with_name("new.db-journal").exists()

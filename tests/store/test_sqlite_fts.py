@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from archive.store import sqlite_fts
-from archive.store.database import make_engine
+from archive.store.sqlite import make_engine
 from archive.store.sqlite import FTS_INDEXES
 from tests.reliability.conftest import run_cli, seeded  # noqa: F401 - the fixture
 
