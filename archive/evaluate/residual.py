@@ -26,7 +26,7 @@ from pathlib import Path
 from archive.evaluate.polnear import _norm, evaluate, is_named, split_path
 from archive.evaluate.scoring import prf, speaker_matches
 from archive.normalize.quotes import residual
-from archive.normalize.quotes.extract import _extract
+from archive.normalize.quotes.extract import _extract, split_lines
 from archive.normalize.quotes.rules import RULES
 
 WEIGHTS = Path(residual.__file__).parent / "data" / "residual_en.json"
@@ -55,7 +55,7 @@ def collect(path: Path) -> list[Quote]:
         rec = json.loads(line)
         gold = {(g["paragraph"], _norm(g["text"])): g for g in rec["quotes"]}
         paras = rec["paragraphs"]
-        lines, origin = _lines(paras)
+        lines, origin = split_lines(paras)
 
         def observe(site, item, n=n, lines=lines, origin=origin, gold=gold) -> None:
             if item.attribution is not None or item.rule is not None:
@@ -69,18 +69,6 @@ def collect(path: Path) -> list[Quote]:
 
         _extract(lines, "en", rules=rules, observe=observe)
     return out
-
-
-def _lines(paras: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
-    """Paragraphs split at line breaks, as the extractor reads them, with where each line comes from."""
-    lines, origin = [], []
-    for i, text in enumerate(paras):
-        offset = 0
-        for line in text.split("\n"):
-            lines.append(line)
-            origin.append((i, offset))
-            offset += len(line) + 1
-    return lines, origin
 
 
 def _label(candidate: residual.Candidate, gold: dict | None) -> int | None:

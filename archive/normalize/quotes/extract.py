@@ -41,19 +41,26 @@ def extract(paragraphs: Sequence[str], language: str | None) -> list[Quote]:
     paras = [p if isinstance(p, str) else "" for p in paragraphs]
     if not any("\n" in p for p in paras):
         return _extract(paras, language)
-    lines: list[str] = []
-    origin: list[tuple[int, int]] = []  # line -> (paragraph, offset of the line in it)
-    for i, text in enumerate(paras):
-        offset = 0
-        for line in text.split("\n"):
-            lines.append(line)
-            origin.append((i, offset))
-            offset += len(line) + 1
+    lines, origin = split_lines(paras)
     out = []
     for q in _extract(lines, language):
         para, offset = origin[q.paragraph]
         out.append(replace(q, paragraph=para, start=q.start + offset, end=q.end + offset))
     return out
+
+
+def split_lines(paragraphs: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Paragraphs split at line breaks, as the extractor reads them, with where each line comes
+    from: (paragraph, offset of the line in it)."""
+    lines: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for i, text in enumerate(paragraphs):
+        offset = 0
+        for line in text.split("\n"):
+            lines.append(line)
+            origin.append((i, offset))
+            offset += len(line) + 1
+    return lines, origin
 
 
 def _extract(
