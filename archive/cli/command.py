@@ -33,6 +33,8 @@ class ArchiveCommand(TyperCommand):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _bare_flags(self.params)
+        if self.help:  # a docstring's line breaks are the source's, not the terminal's: reflow its paragraphs
+            self.help = "\n\n".join(" ".join(paragraph.split()) for paragraph in self.help.split("\n\n"))
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -62,6 +64,8 @@ class OneLineErrorsGroup(TyperGroup):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _bare_flags(self.params)
+        if self.help:  # a docstring's line breaks are the source's, not the terminal's: reflow its paragraphs
+            self.help = "\n\n".join(" ".join(paragraph.split()) for paragraph in self.help.split("\n\n"))
         for option in (p for p in self.params if p.name in self.repeated_options):
             for command in self.commands.values():
                 command.params.append(_repeated(option))

@@ -129,6 +129,11 @@ def test_every_command_has_help_and_is_in_the_readme(command):
     assert result.exit_code == 0
     assert len(result.stdout.strip()) > 80
     assert re.search(rf"archive (?:--db \S+ )?{command}\b", README.read_text(encoding="utf-8")), f"{command} missing from README"
+    # the docstring's paragraphs are reflowed to the terminal: no line cut where the source was wrapped
+    wide = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "1000"}).stdout
+    description = wide.split("Usage:")[1].split("╭")[0]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", description) if p.strip()]
+    assert len(paragraphs) >= 1 and all(len(p.splitlines()) == 1 for p in paragraphs), description
 
 
 @pytest.mark.parametrize("name", ["putin", "Putin", "Vladimir Putin", "PUTIN"])
