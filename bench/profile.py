@@ -44,6 +44,7 @@ def profile(n: int, cache: Path = CACHE, batch: int = 500) -> pstats.Stats:
     from archive.normalize.warm import warm_up
     from archive.readers import read_file
     from archive.store.database import open_database
+    from archive.store.records import from_article
     from archive.store.writer import ArticleWriter
 
     root = ensure_corpus(cache / f"corpus-{n}-s0-v{VERSION}", n, log=lambda m: print(m, file=sys.stderr))
@@ -55,7 +56,7 @@ def profile(n: int, cache: Path = CACHE, batch: int = 500) -> pstats.Stats:
         profiler.enable()
         pending = []
         for path in iter_files(root, n):
-            pending.extend(normalize(doc) for doc in read_file(path))
+            pending.extend(from_article(normalize(doc)) for doc in read_file(path))
             if len(pending) >= batch:
                 writer.write(pending)
                 pending.clear()

@@ -2,8 +2,8 @@
 
 The articles are normalized once by ingest's own worker path (``plan`` → ``run_task`` over
 ``bounded_map``) and cached in ``bench/.cache/`` as the batches ingest would hand its writer (one
-pickle per batch, keyed like the corpus and by the normalizer's and the records' source, so a
-changed normalizer prepares them again). The timed part is what the ingest parent does with each
+pickle per batch of the workers' records, keyed like the corpus and by the source of the code that
+makes them, so a changed normalizer prepares them again). The timed part is what the ingest parent does with each
 batch — ``ArticleWriter.write`` in its own transaction, then the statistics refresh and closing
 the database — and nothing else: no reading, no normalizing, no unpickling of the cache.
 """
@@ -20,16 +20,17 @@ from pathlib import Path
 
 import archive
 
-# What decides the cached batches' content: the normalizer, the ingest side that runs it, the readers.
-_SOURCES = ("normalize", "ingest", "readers")
+# What decides the cached batches' content: the normalizer, the ingest side that runs it, the readers,
+# and the records the workers send (archive/store/records.py).
+_SOURCES = ("normalize", "ingest", "readers", "store/records.py")
 
 
 def _source_digest() -> str:
     """A short hash of the code that makes the cached batches: a change prepares them again."""
     root = Path(archive.__file__).resolve().parent
     digest = hashlib.sha256()
-    for folder in _SOURCES:
-        for path in sorted((root / folder).rglob("*")):
+    for source in _SOURCES:
+        for path in sorted((root / source).rglob("*")) if (root / source).is_dir() else [root / source]:
             if path.is_file() and path.suffix in (".py", ".txt", ".json", ".tsv", ".csv"):
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
