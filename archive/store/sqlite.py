@@ -262,27 +262,28 @@ def reserve_ids(connection: sa.Connection, table: sa.Table, count: int) -> list[
     return list(range(first, first + count))
 
 
-# Bound variables per multi-row INSERT: SQLite's own bound since 3.32 (32766), and the most a
-# build from before then (999) allows too when its connection reports that.
+# Rows per multi-row INSERT. Larger statements flush FTS5 less often, but sqlite3 keeps its last
+# 128 prepared statements, and one of 8,000 rows holds ~3 MB: 500 rows keep that cache under ~25 MB.
+_ROWS_PER_INSERT = 500
+# SQLite's bound on variables per statement since 3.32; a build from before then (999) says so.
 _MAX_VARIABLES = 32766
 
 
 def bulk_insert(connection: sa.Connection, table: sa.Table, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Bulk INSERT of plain tuples, as many rows per statement as SQLite binds: the writer's hot path.
+    """Bulk INSERT of plain tuples, hundreds of rows per statement: the writer's hot path.
 
     Multi-row ``INSERT … VALUES (…), (…)`` rather than ``executemany``: a row-by-row statement on a
     table with FTS5 triggers opens a statement savepoint per row, and FTS5 flushes its pending
     terms to a new on-disk segment at every savepoint (then merges those tiny segments): that made
-    the trigger 90% of a paragraph insert. One statement per few thousand rows flushes once per
-    statement (fewer, larger segments to merge), with the triggers (and so the index's
-    consistency) unchanged. The values are already ``str``/``int``/``float``/``None``, which sqlite3
-    binds as they are.
+    the trigger 90% of a paragraph insert. One statement per few hundred rows flushes once per
+    statement, with the triggers (and so the index's consistency) unchanged. The values are already
+    ``str``/``int``/``float``/``None``, which sqlite3 binds as they are.
     """
     if not rows:
         return
     names = ", ".join(f'"{c}"' for c in columns)
     group = "(" + ", ".join("?" * len(columns)) + ")"
-    per_statement = max(1, _variable_limit(connection) // len(columns))
+    per_statement = max(1, min(_ROWS_PER_INSERT, _variable_limit(connection) // len(columns)))
     for start in range(0, len(rows), per_statement):
         part = rows[start:start + per_statement]
         connection.exec_driver_sql(
