@@ -15,7 +15,6 @@ from archive.errors import DatabaseCorrupt, DiskFull
 from archive.ingest.discover import discover
 from archive.ingest.parallel import bounded_map
 from archive.ingest.tasks import plan, run_task
-from archive.normalize.model import Article
 from archive.readers.base import ReadOptions
 from archive.store.writer import ADDED, FAILED, REPLACED, ArticleWriter, Outcome
 
@@ -108,7 +107,7 @@ def ingest(
         tasks = chain(head, tasks)
     writer = ArticleWriter(engine)
     summary = IngestSummary()
-    pending: list[tuple[FileReport, Article]] = []
+    pending: list[tuple[FileReport, tuple]] = []  # (its file, a record of archive.store.records)
     reports: list[FileReport] = []  # files read since the last flush; the last may still be open
 
     stored = 0  # committed by this run: how far it got, should the database fail

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from archive.errors import ArchiveError, InputError, NoArticles
 from archive.ingest.discover import Found, default_source, stored_name
-from archive.normalize.model import Article
 from archive.normalize.pipeline import normalize
 from archive.readers import RecordError, read_file, reader_for
 from archive.readers.base import RawDocument, ReadOptions
+from archive.store.records import from_article
 
 # Readers whose files hold many records: streamed by the parent, record by record.
 STREAMED_READERS = {"archive.readers.json_records", "archive.readers.warc"}
@@ -34,10 +34,13 @@ class Task:
 
 @dataclass
 class TaskResult:
-    """Normalized articles and one line per problem, for one task."""
+    """Normalized articles and one line per problem, for one task.
+
+    The articles travel as the writer's records (``archive.store.records``): plain tuples, cheap
+    to send back to the parent, with the writer's per-row work done here in parallel."""
 
     task: Task
-    articles: list[Article] = field(default_factory=list)
+    articles: list[tuple] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # repairs worth telling (stray bytes replaced)
     skipped: str | None = None  # a readable file without articles, and why
@@ -65,7 +68,8 @@ def _normalize(raw: RawDocument, found: Found, result: TaskResult, numbered: boo
     result.notes.extend(where + note for note in raw.notes)
     try:
         stored = replace(raw, source_path=found.name)  # the name as stored: any bytes, as text
-        result.articles.append(normalize(stored, default_source=default_source(found.name, stored_name(found.root))))
+        article = normalize(stored, default_source=default_source(found.name, stored_name(found.root)))
+        result.articles.append(from_article(article))
     except InputError as exc:
         result.problems.append(where + str(exc))
 

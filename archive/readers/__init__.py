@@ -9,6 +9,7 @@ multi-record files stream), raises ``InputError`` when the whole file is bad and
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,12 +34,17 @@ READERS: dict[str, str] = {
 }
 
 
+# Longest first, so ``.json.gz`` wins over ``.gz``-less ``.json``; sorted once (ingest asks per file).
+_SUFFIXES = tuple(sorted(READERS, key=len, reverse=True))
+
+
 def reader_for(path: str | Path) -> str | None:
     """The reader module for a file name, or ``None`` when no reader handles it."""
-    name = Path(path).name.lower()
-    for suffix in sorted(READERS, key=len, reverse=True):
-        if name.endswith(suffix):
-            return READERS[suffix]
+    name = os.path.basename(os.fspath(path).rstrip(os.sep)).lower()
+    if name.endswith(_SUFFIXES):
+        for suffix in _SUFFIXES:
+            if name.endswith(suffix):
+                return READERS[suffix]
     return None
 
 

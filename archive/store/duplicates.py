@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 
 from archive.normalize.fingerprint import NEAR_BITS, bands, distance, similarity
-from archive.normalize.model import Article
 from archive.store import backend
+from archive.store.records import SIMHASH, URL
 from archive.store.schema import article_fingerprints, article_links, articles, duplicate_sources
 
 
@@ -27,37 +27,39 @@ def record_duplicate_sources(connection: sa.Connection, rows: Sequence[tuple[int
         )
 
 
-def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, Article]]) -> dict[int, list[int]]:
-    """Store fingerprints of new articles and link them to earlier same-URL or near-identical ones.
+def link_near_duplicates(connection: sa.Connection, fresh: Sequence[tuple[int, tuple]]) -> dict[int, list[int]]:
+    """Store fingerprints of new articles (``archive.store.records``) and link them to earlier same-URL or
+    near-identical ones.
 
     Returns, for each new article that got links, the ids of the articles it is linked to.
     """
     fingerprints = [
         (article_id, band, value)
-        for article_id, article in fresh
-        if article.simhash is not None
-        for band, value in enumerate(bands(article.simhash))
+        for article_id, record in fresh
+        if record[SIMHASH] is not None
+        for band, value in enumerate(bands(record[SIMHASH]))
     ]
     links: dict[tuple[int, int, str], float | None] = {}
-    urls = {article.url for _, article in fresh if article.url}
+    urls = {record[URL] for _, record in fresh if record[URL]}
     if urls:
         by_url: dict[str, list[int]] = {}
         for row in connection.execute(sa.select(articles.c.id, articles.c.url).where(articles.c.url.in_(urls))):
             by_url.setdefault(row.url, []).append(row.id)
-        for article_id, article in fresh:
-            for other in by_url.get(article.url, []) if article.url else []:
+        for article_id, record in fresh:
+            for other in by_url.get(record[URL], []) if record[URL] else []:
                 if other < article_id:
                     links[(article_id, other, "same_url")] = None
     if fingerprints:
         # Inserted first, so articles of this same batch find each other through the index too.
         backend.of(connection).bulk_insert(connection, article_fingerprints, ("article_id", "band", "value"), fingerprints)
         candidates = _candidates(connection, fingerprints)
-        for article_id, article in fresh:
-            if article.simhash is None:
+        for article_id, record in fresh:
+            simhash = record[SIMHASH]
+            if simhash is None:
                 continue
             for other, other_hash in candidates.get(article_id, ()):
-                if other < article_id and distance(article.simhash, other_hash) <= NEAR_BITS:
-                    links[(article_id, other, "near_duplicate")] = round(similarity(article.simhash, other_hash), 4)
+                if other < article_id and distance(simhash, other_hash) <= NEAR_BITS:
+                    links[(article_id, other, "near_duplicate")] = round(similarity(simhash, other_hash), 4)
     if links:
         connection.execute(
             backend.of(connection).insert(article_links).on_conflict_do_nothing(),
@@ -85,7 +87,7 @@ def _candidates(connection: sa.Connection, fingerprints: list[tuple[int, int, in
             .join(articles, articles.c.id == article_fingerprints.c.article_id)
             .where(article_fingerprints.c.band == band, article_fingerprints.c.value.in_(values))
         )
-        for value, other_id, other_hash in connection.execute(statement):
+        for value, other_id, other_hash in connection.execute(statement).all():
             for article_id in wanted[(band, value)]:
                 found.setdefault(article_id, []).append((other_id, other_hash))
     return found

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -260,30 +262,40 @@ def reserve_ids(connection: sa.Connection, table: sa.Table, count: int) -> list[
     return list(range(first, first + count))
 
 
-# Rows per multi-row INSERT: well under SQLite's 32766 bound variables for any table here.
-_ROWS_PER_INSERT = 200
+# Rows per multi-row INSERT. Larger statements flush FTS5 less often, but sqlite3 keeps its last
+# 128 prepared statements, and one of 8,000 rows holds ~3 MB: 500 rows keep that cache under ~25 MB.
+_ROWS_PER_INSERT = 500
+# SQLite's bound on variables per statement since 3.32; a build from before then (999) says so.
+_MAX_VARIABLES = 32766
 
 
 def bulk_insert(connection: sa.Connection, table: sa.Table, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Bulk INSERT of plain tuples, a few hundred rows per statement: the writer's hot path.
+    """Bulk INSERT of plain tuples, hundreds of rows per statement: the writer's hot path.
 
     Multi-row ``INSERT … VALUES (…), (…)`` rather than ``executemany``: a row-by-row statement on a
     table with FTS5 triggers opens a statement savepoint per row, and FTS5 flushes its pending
     terms to a new on-disk segment at every savepoint (then merges those tiny segments): that made
     the trigger 90% of a paragraph insert. One statement per few hundred rows flushes once per
-    statement, with the triggers (and so the index's consistency) unchanged. The values are
-    already ``str``/``int``/``float``/``None``, which sqlite3 binds as they are.
+    statement, with the triggers (and so the index's consistency) unchanged. The values are already
+    ``str``/``int``/``float``/``None``, which sqlite3 binds as they are.
     """
     if not rows:
         return
     names = ", ".join(f'"{c}"' for c in columns)
     group = "(" + ", ".join("?" * len(columns)) + ")"
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        part = rows[start:start + _ROWS_PER_INSERT]
+    per_statement = max(1, min(_ROWS_PER_INSERT, _variable_limit(connection) // len(columns)))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start:start + per_statement]
         connection.exec_driver_sql(
             f'INSERT INTO "{table.name}" ({names}) VALUES {", ".join([group] * len(part))}',
-            tuple(value for row in part for value in row),
+            tuple(chain.from_iterable(part)),
         )
+
+
+def _variable_limit(connection: sa.Connection) -> int:
+    driver = connection.connection.driver_connection
+    limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(driver, "getlimit") else 999
+    return min(limit, _MAX_VARIABLES)
 
 
 def insert(table: sa.Table) -> sa.Insert:

@@ -14,20 +14,22 @@ constraints decide, and a batch that lost a race is decided again (``_CONFLICT_A
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import count, repeat
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from archive.normalize.cleanup import fold_name
-from archive.normalize.model import Article
 from archive.store import backend
 from archive.store.duplicates import link_near_duplicates, record_duplicate_sources
+from archive.store.records import (
+    ALIASES, ARTICLE_COLUMNS, CONTENT_HASH, ENTITIES, MENTION_COLUMNS, MENTIONS, PARAGRAPHS, QUOTE_COLUMNS, QUOTES,
+    RECORD, ROW, SOURCE_PATH, STEMS,
+)
 from archive.store.settings import require_current_stemmers
 from archive.store.schema import articles, entities, entity_aliases, entity_mentions, paragraph_stems, paragraphs, quotes
 
@@ -62,14 +64,18 @@ class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(immediate_transaction=True)
         self._backend = backend.of(engine)
+        # Kept for the run: entities and aliases are never deleted, so what this writer committed
+        # stays true; what another writer added meanwhile is read (entities) or ignored (aliases)
+        # by the unique constraints.
         self._entity_ids: dict[str, int] = {}
+        self._aliases: set[tuple[str, str]] = set()  # (entity key, alias)
         self._stemmers_checked = False
 
     def refresh_statistics(self) -> None:
         """After a large batch of writes: the engine's planner statistics brought up to date."""
         self._backend.refresh_statistics(self._engine)
 
-    def write(self, batch: Sequence[Article]) -> list[Outcome]:
+    def write(self, batch: Sequence[tuple]) -> list[Outcome]:
         """Write a batch in one transaction; on failure fall back to one transaction per article.
 
         Errors of the database itself (locked, read-only, disk full) are raised: retrying would not
@@ -95,7 +101,7 @@ class ArticleWriter:
                 outcomes.append(Outcome(FAILED, reason=_reason(exc)))
         return outcomes
 
-    def _write_deciding_again(self, batch: Sequence[Article]) -> list[Outcome]:
+    def _write_deciding_again(self, batch: Sequence[tuple]) -> list[Outcome]:
         """Write the batch; when another writer took one of its keys first (or the two deadlocked),
         roll back and decide every article again: the other's rows are visible then (unchanged,
         duplicate), so each story is stored once whoever commits first."""
@@ -109,8 +115,9 @@ class ArticleWriter:
                 time.sleep(random.uniform(0, 0.05 * attempt))
         raise AssertionError("unreachable")
 
-    def _write_transaction(self, batch: Sequence[Article]) -> list[Outcome]:
+    def _write_transaction(self, batch: Sequence[tuple]) -> list[Outcome]:
         new_entity_ids: dict[str, int] = {}
+        new_aliases: set[tuple[str, str]] = set()
         with self._engine.begin() as connection:
             if not self._stemmers_checked:  # once per writer: the setting only changes by --repair
                 require_current_stemmers(connection)
@@ -123,16 +130,18 @@ class ArticleWriter:
                     for o in outcomes
                 ]
                 paragraph_ids = self._insert_paragraphs(connection, fresh)
-                self._insert_entities(connection, fresh, new_entity_ids)
-                entity_ids = {**self._entity_ids, **new_entity_ids}
+                self._insert_entities(connection, fresh, new_entity_ids, new_aliases)
+                entity_ids = {**self._entity_ids, **new_entity_ids} if new_entity_ids else self._entity_ids
                 self._insert_quotes(connection, fresh, paragraph_ids, entity_ids)
                 self._insert_mentions(connection, fresh, paragraph_ids, entity_ids)
-        self._entity_ids.update(new_entity_ids)  # only after the commit succeeded
+        # only after the commit succeeded: a rolled-back batch's rows are not there to remember
+        self._entity_ids.update(new_entity_ids)
+        self._aliases.update(new_aliases)
         return outcomes
 
-    def _place_articles(self, connection: sa.Connection, batch: Sequence[Article]):
+    def _place_articles(self, connection: sa.Connection, batch: Sequence[tuple]):
         """Decide each article's fate, delete the rows it replaces, insert the new article rows."""
-        hashes = [a.content_hash for a in batch]
+        hashes = [r[CONTENT_HASH] for r in batch]
         by_hash = {
             row.content_hash: row
             for row in connection.execute(
@@ -140,7 +149,7 @@ class ArticleWriter:
                 .where(articles.c.content_hash.in_(hashes))
             )
         }
-        paths = sorted({a.source_path for a in batch})
+        paths = sorted({r[SOURCE_PATH] for r in batch})
         by_source = {
             (row.source_path, row.record): row.id
             for row in connection.execute(
@@ -148,62 +157,68 @@ class ArticleWriter:
             )
         }
         outcomes: list[Outcome] = []
-        fresh: list[tuple[int, Article]] = []  # (index in batch, article) to insert
+        fresh: list[tuple[int, tuple]] = []  # (index in batch, record) to insert
         first_in_batch: dict[str, int] = {}  # content hash -> batch index of its first copy
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        for index, article in enumerate(batch):
-            source = (article.source_path, article.record)
-            existing = by_hash.get(article.content_hash)
-            old_id = by_source.pop(source, None)
+        for index, record in enumerate(batch):
+            source = (record[SOURCE_PATH], record[RECORD])
+            content_hash = record[CONTENT_HASH]
+            existing = by_hash.get(content_hash)
+            old_id = by_source.pop(source, None) if by_source else None
             if existing is not None and (existing.source_path, existing.record) == source:
                 outcomes.append(Outcome(UNCHANGED, existing.id))
                 continue
             if old_id is not None:  # the file changed: its old rows go, cascading to their children
                 _delete_article(connection, old_id)
-            if existing is not None or article.content_hash in first_in_batch:
+            if existing is not None or content_hash in first_in_batch:
                 outcomes.append(Outcome(DUPLICATE, duplicate_of=existing.id if existing is not None else None))
                 continue
-            first_in_batch[article.content_hash] = index
+            first_in_batch[content_hash] = index
             outcomes.append(Outcome(REPLACED if old_id is not None else ADDED))
-            fresh.append((index, article))
+            fresh.append((index, record))
         if not fresh:
             record_duplicate_sources(connection, _duplicate_rows(batch, outcomes))
             return outcomes, []
         ids = self._backend.reserve_ids(connection, articles, len(fresh))
-        rows = [_article_row(article, now) for _, article in fresh]
-        columns = ("id", *rows[0])
-        self._backend.bulk_insert(connection, articles, columns, [(i, *row.values()) for i, row in zip(ids, rows)])
+        self._backend.bulk_insert(connection, articles, ("id", *ARTICLE_COLUMNS, "ingested_at"),
+                                  [(i, *record[ROW], now) for i, (_, record) in zip(ids, fresh)])
         id_of_index = {index: article_id for (index, _), article_id in zip(fresh, ids)}
         for index, outcome in enumerate(outcomes):
             if index in id_of_index:
                 outcomes[index] = Outcome(outcome.status, id_of_index[index])
             elif outcome.status == DUPLICATE and outcome.duplicate_of is None:
-                first = first_in_batch[batch[index].content_hash]
+                first = first_in_batch[batch[index][CONTENT_HASH]]
                 outcomes[index] = Outcome(DUPLICATE, duplicate_of=id_of_index[first])
         record_duplicate_sources(connection, _duplicate_rows(batch, outcomes))
-        return outcomes, [(id_of_index[index], article) for index, article in fresh]
+        return outcomes, [(id_of_index[index], record) for index, record in fresh]
 
-    def _insert_paragraphs(self, connection, fresh) -> dict[tuple[int, int], int]:
-        """Paragraphs, and their stems (the stemmed index reads them from ``paragraph_stems``)."""
-        placed = [(article_id, position, text) for article_id, article in fresh for position, text in enumerate(article.paragraphs)]
-        ids = self._backend.reserve_ids(connection, paragraphs, len(placed))
-        rows = [(pid, *row) for pid, row in zip(ids, placed)]
+    def _insert_paragraphs(self, connection, fresh) -> dict[int, list[int]]:
+        """Paragraphs, and their stems (the stemmed index reads them from ``paragraph_stems``).
+
+        Returns each new article's paragraph ids, by position."""
+        ids = self._backend.reserve_ids(connection, paragraphs, sum(len(record[PARAGRAPHS]) for _, record in fresh))
+        rows, stems, placed = [], [], {}
+        taken = 0
+        for article_id, record in fresh:
+            texts = record[PARAGRAPHS]
+            own = ids[taken:taken + len(texts)]
+            taken += len(texts)
+            placed[article_id] = own
+            rows.extend(zip(own, repeat(article_id), count(), texts))
+            stems.extend(zip(own, repeat(article_id), record[STEMS]))
         self._backend.bulk_insert(connection, paragraphs, ("id", "article_id", "position", "text"), rows)
-        stems = (stem for _, article in fresh for stem in (article.stemmed or [""] * len(article.paragraphs)))
-        self._backend.bulk_insert(
-            connection, paragraph_stems, ("paragraph_id", "article_id", "stems"),
-            [(pid, article_id, stem) for (pid, article_id, _, _), stem in zip(rows, stems)],
-        )
-        return {(article_id, position): pid for pid, article_id, position, _ in rows}
+        self._backend.bulk_insert(connection, paragraph_stems, ("paragraph_id", "article_id", "stems"), stems)
+        return placed
 
-    def _insert_entities(self, connection, fresh, new_ids: dict[str, int]) -> None:
-        wanted = {}
-        aliases: set[tuple[str, str]] = set()
-        for _, article in fresh:
-            for entity in article.entities:
-                wanted.setdefault(entity.key, entity)
-                for alias in {entity.name, *entity.aliases}:
-                    aliases.add((entity.key, alias))
+    def _insert_entities(self, connection, fresh, new_ids: dict[str, int], new_aliases: set[tuple[str, str]]) -> None:
+        """New entities and aliases; those this writer has stored before (kept for the run) are not sent again."""
+        wanted: dict[str, tuple] = {}
+        aliases: set[tuple[str, str, str]] = set()
+        known_aliases = self._aliases
+        for _, record in fresh:
+            for entity in record[ENTITIES]:
+                wanted.setdefault(entity[0], entity)
+            aliases.update(alias for alias in record[ALIASES] if alias[:2] not in known_aliases)
         missing = [key for key in wanted if key not in self._entity_ids]
         if missing:
             new_ids.update(self._entity_ids_of(connection, missing))
@@ -212,15 +227,17 @@ class ArticleWriter:
                 # Another writer may add the same entity meanwhile: its row wins, and ours is read back.
                 connection.execute(
                     self._backend.insert(entities).on_conflict_do_nothing(index_elements=[entities.c.key]),
-                    [{"key": k, "name": wanted[k].name, "type": wanted[k].type} for k in to_insert],
+                    [{"key": k, "name": wanted[k][1], "type": wanted[k][2]} for k in to_insert],
                 )
                 new_ids.update(self._entity_ids_of(connection, to_insert))
         if aliases:
             known = {**self._entity_ids, **new_ids}
+            # Another writer may have stored some of them: theirs stay, ours are skipped.
             connection.execute(
                 self._backend.insert(entity_aliases).on_conflict_do_nothing(),
-                [{"entity_id": known[key], "alias": alias, "folded": alias.casefold()} for key, alias in sorted(aliases)],
+                [{"entity_id": known[key], "alias": alias, "folded": folded} for key, alias, folded in sorted(aliases)],
             )
+            new_aliases.update(alias[:2] for alias in aliases)
 
     @staticmethod
     def _entity_ids_of(connection, keys: list[str]) -> dict[str, int]:
@@ -228,50 +245,29 @@ class ArticleWriter:
 
     def _insert_quotes(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
-            (
-                article_id,
-                paragraph_ids[(article_id, quote.paragraph)],
-                quote.speaker,
-                entity_ids.get(quote.speaker_key) if quote.speaker_key else None,
-                quote.role,
-                quote.cue,
-                quote.text,
-                quote.start,
-                quote.end,
-                fold_name(quote.speaker) if quote.speaker else None,
-                quote.rule,
-            )
-            for article_id, article in fresh
-            for quote in article.quotes
+            (article_id, paragraph_ids[article_id][quote[0]], entity_ids.get(quote[1]) if quote[1] else None, *quote[2:])
+            for article_id, record in fresh
+            for quote in record[QUOTES]
         ]
-        columns = ("article_id", "paragraph_id", "speaker", "speaker_entity_id", "role", "cue", "text", "start", "end",
-                   "speaker_folded", "rule")
-        self._backend.bulk_insert(connection, quotes, columns, rows)
+        self._backend.bulk_insert(connection, quotes, ("article_id", "paragraph_id", "speaker_entity_id", *QUOTE_COLUMNS), rows)
 
     def _insert_mentions(self, connection, fresh, paragraph_ids, entity_ids) -> None:
         rows = [
-            (
-                entity_ids[mention.entity_key],
-                article_id,
-                paragraph_ids[(article_id, mention.paragraph)] if mention.paragraph is not None else None,
-                mention.field,
-                mention.surface,
-                mention.start,
-                mention.end,
-            )
-            for article_id, article in fresh
-            for mention in article.mentions
-            if mention.entity_key in entity_ids
+            (entity_ids[mention[0]], article_id,
+             paragraph_ids[article_id][mention[1]] if mention[1] is not None else None, *mention[2:])
+            for article_id, record in fresh
+            for mention in record[MENTIONS]
+            if mention[0] in entity_ids
         ]
         self._backend.bulk_insert(
-            connection, entity_mentions, ("entity_id", "article_id", "paragraph_id", "field", "surface", "start", "end"), rows
+            connection, entity_mentions, ("entity_id", "article_id", "paragraph_id", *MENTION_COLUMNS), rows
         )
 
 
-def _duplicate_rows(batch: Sequence[Article], outcomes: list[Outcome]) -> list[tuple[int, str, int]]:
+def _duplicate_rows(batch: Sequence[tuple], outcomes: list[Outcome]) -> list[tuple[int, str, int]]:
     return [
-        (outcome.duplicate_of, article.source_path, article.record)
-        for article, outcome in zip(batch, outcomes)
+        (outcome.duplicate_of, record[SOURCE_PATH], record[RECORD])
+        for record, outcome in zip(batch, outcomes)
         if outcome.status == DUPLICATE and outcome.duplicate_of is not None
     ]
 
@@ -279,25 +275,3 @@ def _duplicate_rows(batch: Sequence[Article], outcomes: list[Outcome]) -> list[t
 def _delete_article(connection: sa.Connection, article_id: int) -> None:
     """Delete an article; its children (and their index entries, stems included) go with it."""
     connection.execute(sa.delete(articles).where(articles.c.id == article_id))
-
-
-def _article_row(article: Article, now: str) -> dict:
-    return {
-        "source_path": article.source_path,
-        "record": article.record,
-        "format": article.format,
-        "content_hash": article.content_hash,
-        "title": article.title,
-        "published": article.published,
-        "published_from": article.published_from,
-        "dateline": article.dateline,
-        "language": article.language,
-        "language_from": article.language_from,
-        "editor": article.editor,
-        "url": article.url,
-        "source": article.source,
-        "authors": json.dumps(article.authors, ensure_ascii=False) if article.authors else None,
-        "related": json.dumps(article.related, ensure_ascii=False) if article.related else None,
-        "ingested_at": now,
-        "simhash": article.simhash,
-    }

@@ -25,8 +25,11 @@ def test_benchmark_writes_json_with_expected_keys(tmp_path):
         assert key in saved
     assert saved["ingest"]["added"] == 50 and saved["ingest"]["failed"] == 0
     assert saved["reingest"]["unchanged"] == 50
-    for key in ("articles_per_s", "peak_rss_mb_process", "peak_pss_mb_tree", "db_mb", "cpu_ms_per_article"):
+    for key in ("articles_per_s", "peak_rss_mb_process", "peak_pss_mb_tree", "db_mb", "cpu_ms_per_article",
+                "parent_cpu_ms_per_article", "worker_cpu_ms_per_article"):
         assert key in saved["ingest"]
+    # the writer alone stored every prepared article, as ingest did
+    assert saved["writer_only"]["added"] == 50 and {"articles_per_s", "vs_floor", "cpu_ms_per_article"} <= set(saved["writer_only"])
     assert {"common", "rare", "phrase", "prefix", "filter"} <= set(saved["search"]["queries"])
     assert {"median_ms", "p95_ms"} <= set(saved["search"]["archive"]) and "ratio_median" in saved["search"]
     assert {"median_ms", "p95_ms"} <= set(saved["quotes"])
@@ -41,6 +44,19 @@ def test_benchmark_writes_json_with_expected_keys(tmp_path):
         assert sqlite.integrity_problems(connection) == []
         assert connection.exec_driver_sql("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'loading'").scalar_one() == 0
     engine.dispose()
+
+
+def test_writer_only_mode_skips_ingest_and_reuses_the_prepared_articles(tmp_path):
+    cache = tmp_path / "cache"
+    result, path = run(20, cache=cache, results=tmp_path / "results", only_writer=True, log=lambda _: None)
+    assert path.name.endswith("-20-writer-only.json") and "ingest" not in result
+    assert result["writer_only"]["added"] == 20 and result["writer_only"]["batches"] == 1
+    prepared = sorted(cache.glob("normalized-*"))
+    assert len(prepared) == 1 and prepared[0].stat().st_size > 0
+    mtime = prepared[0].stat().st_mtime_ns
+    run(20, cache=cache, results=tmp_path / "results", only_writer=True, log=lambda _: None)
+    assert sorted(cache.glob("normalized-*")) == prepared and prepared[0].stat().st_mtime_ns == mtime
+    assert "writer alone" in render(result)
 
 
 def test_profile_splits_ingest_time_into_stages(tmp_path):

@@ -245,6 +245,7 @@ def test_one_unstorable_article_costs_only_itself(tmp_path):
     from archive.readers.base import RawDocument
     from archive.store.database import open_database
     from archive.store.writer import ADDED, FAILED, ArticleWriter
+    from archive.store.records import from_article
 
     good = normalize(RawDocument("/x/good.txt", f"Judul baik\n\n{BODY_ID}\n", "txt"))
     cleaned = normalize(RawDocument("/x/bad.txt", "Judul rusak\n\nTeks dengan surrogate \udc80 tunggal yang tidak bisa disimpan.\n", "txt"))
@@ -253,7 +254,7 @@ def test_one_unstorable_article_costs_only_itself(tmp_path):
     bad = dataclasses.replace(cleaned, paragraphs=["Teks dengan surrogate \udc80 tunggal."], content_hash="bad")
     engine = open_database(tmp_path / "w.db")
     try:
-        outcomes = ArticleWriter(engine).write([good, bad])
+        outcomes = ArticleWriter(engine).write([from_article(good), from_article(bad)])
         assert [o.status for o in outcomes] == [ADDED, FAILED]
     finally:
         engine.dispose()
