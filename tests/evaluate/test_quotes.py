@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from archive.evaluate import polnear
-from archive.evaluate.quotes import evaluate, main
+from archive.evaluate.quotes import main
 from archive.evaluate.scoring import speaker_matches
 
 DEV = Path(__file__).parents[1] / "data" / "quotes_dev.jsonl"
