@@ -1,10 +1,15 @@
-"""The vectorized feature walk counts exactly what py3langid's byte loop counts, in the same order."""
+"""The faster language scoring gives py3langid's numbers exactly: the vectorized feature walk counts what
+its byte loop counts, in the same order, and the float32 row cache gives the same scores."""
 
 import json
+from functools import lru_cache
+
+import numpy as np
 
 from hypothesis import given, settings, strategies as st
-from py3langid.langid import visit_counts
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
+from archive.normalize.langid_walk import RowCache
 from archive.normalize.language import _identifier
 from tests.conftest import DATA, SEED_FILE
 
@@ -22,14 +27,33 @@ def _same(expected, got) -> bool:
     return list(expected.items()) == list(got.items())  # order too: the score sums in it
 
 
-def test_walk_matches_py3langid_on_real_text():
+def _texts() -> list[str]:
     texts = [SEED_FILE.read_text(encoding="utf-8")]
     with open(DATA / "entities_real.jsonl", encoding="utf-8") as lines:
         texts += [" ".join(json.loads(line)["paragraphs"]) for line in lines]
     # the automaton's deepest features are pairs of CJK characters (6 bytes): the whole walk depth is needed
     texts += ["東京で会議がありました。大統領はいいと言った。", "北京举行会议。总统说这很好。"]
-    for text in texts:
+    return texts
+
+
+def test_walk_matches_py3langid_on_real_text():
+    for text in _texts():
         assert _same(*_both(text[:800]))
+
+
+@lru_cache(maxsize=1)
+def _plain():
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def test_scores_are_py3langids_to_the_bit_with_a_full_row_cache_too(monkeypatch):
+    identifier = _identifier()
+    texts = [text[:800] for text in _texts()]
+    for text in texts:
+        assert np.array_equal(identifier._decide(text), _plain()._decide(text))
+    monkeypatch.setattr(identifier, "_rows", RowCache(identifier.nb_ptc, capacity=50))  # soon full
+    for text in texts:
+        assert np.array_equal(identifier._decide(text), _plain()._decide(text))
 
 
 @settings(max_examples=300, deadline=None)
