@@ -43,21 +43,28 @@ def _names() -> tuple[dict[str, int], dict[str, int]]:
 _TWO_DIGITS = re.compile(r"\d\d")
 
 
+# What each date pattern below cannot match without: a cheap search that skips the costly one (with its
+# alternations of month and weekday names) on the many paragraphs that hold no date. Same matches either way.
+_NUMERIC_CORE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d\d")  # "10/1/22"
+_YEAR_AFTER_SPACE = re.compile(r"\s\d{4}")  # "10 Januari 2022", "January 10, 2022"
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]:
+    """``(necessary, pattern)`` pairs: ``pattern`` can only match a text in which ``necessary`` is found."""
     months, days = _names()
     month = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     day = "|".join(sorted((re.escape(d) for d in days), key=len, reverse=True))
     flags = re.IGNORECASE
     return (
         # "Senin (10/1/2022)", "Monday, 10/1/2022", bare "10/1/2022" or "10-1-2022"
-        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*\(?\s*)?\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b", flags),
+        (_NUMERIC_CORE, re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*\(?\s*)?\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y>\d{{4}}|\d{{2}})\b", flags)),
         # "10 Januari 2022", "Senin, 10 Januari 2022", "10 Jan. 2022"
-        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b", flags),
+        (_YEAR_AFTER_SPACE, re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<m>{month})\.?,?\s+(?P<y>\d{{4}})\b", flags)),
         # "January 10, 2022", "Monday, Jan. 10th 2022"
-        re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", flags),
+        (_YEAR_AFTER_SPACE, re.compile(rf"(?:\b(?P<wd>{day})\b,?\s*)?\b(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", flags)),
         # ISO "2022-01-10"
-        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+        (None, re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
     )
 
 
@@ -110,7 +117,9 @@ def find_dates(text: str, language: str | None, today: dt.date | None = None) ->
         return []  # every date form has two digits in a row (a year, or "10/1/22"'s "22")
     today = today or dt.date.today()
     found: list[tuple[int, dt.date]] = []
-    for index, pattern in enumerate(_patterns()):
+    for index, (necessary, pattern) in enumerate(_patterns()):
+        if necessary is not None and not necessary.search(text):
+            continue
         for match in pattern.finditer(text):
             value = _numeric(match, language, today) if index == 0 else _named(match, today)
             if value is not None:

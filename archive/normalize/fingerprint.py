@@ -8,15 +8,14 @@ is a Hamming distance of at most ``NEAR_BITS``.
 
 from __future__ import annotations
 
-import re
 import zlib
 
 import numpy as np
 
+from archive.normalize.words import words
+
 NEAR_BITS = 3  # at most 3 of 64 bits apart: ~95% similar shingle sets (Manku et al., 2007)
 BANDS = 4  # 4 bands of 16 bits: two fingerprints within 3 bits share a band exactly
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SHIFTS = np.arange(64, dtype=np.uint64)
 _MIN_WORDS = 20  # shorter texts are too small to call "nearly the same"
 # Shingles voted per step: the bit matrix of a step is 64 × 8 bytes each (4 MB), whatever the text's size.
 _STEP = 8192
@@ -24,17 +23,24 @@ _STEP = 8192
 
 def simhash(paragraphs: list[str]) -> int | None:
     """Signed 64-bit SimHash of the text (fits an SQL BIGINT), or ``None`` for very short texts."""
-    words = _WORD.findall(" ".join(paragraphs).lower())
-    if len(words) < _MIN_WORDS:
+    return simhash_words(words(" ".join(paragraphs)))
+
+
+def simhash_words(text_words: list[str]) -> int | None:
+    """:func:`simhash` of a text given as its words (:func:`archive.normalize.words.words`)."""
+    if len(text_words) < _MIN_WORDS:
         return None
-    count = len(words) - 2
+    count = len(text_words) - 2
     ones = np.zeros(64, dtype=np.int64)
+    crc = zlib.crc32
     for start in range(0, count, _STEP):
-        shingles = [" ".join(words[i:i + 3]).encode("utf-8") for i in range(start, min(start + _STEP, count))]
-        hashes = np.fromiter(
-            ((zlib.crc32(s) << 32) | zlib.crc32(s, 0x9E3779B9) for s in shingles), dtype=np.uint64, count=len(shingles)
-        )
-        ones += ((hashes[:, None] >> _SHIFTS) & np.uint64(1)).sum(axis=0, dtype=np.int64)
+        part = [w.encode("utf-8") for w in text_words[start:start + _STEP + 2]]
+        shingles = [b"%s %s %s" % three for three in zip(part, part[1:], part[2:])]
+        hashes = np.array(list(map(crc, shingles)), dtype=np.uint64) << np.uint64(32)
+        hashes |= np.array([crc(s, 0x9E3779B9) for s in shingles], dtype=np.uint64)
+        # bit b of every hash, as a column of 0/1 bytes (little-endian: byte 0 holds bits 0-7)
+        bits = np.unpackbits(hashes.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+        ones += bits.sum(axis=0, dtype=np.int64)
     votes = ones * 2 > count
     value = int(np.packbits(votes[::-1]).view(">u8")[0])
     return value - (1 << 64) if value >= (1 << 63) else value

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from archive.readers.base import Meta
 
 # Below this many letters a guess is noise; the article keeps language NULL instead.
@@ -29,7 +31,31 @@ _CHECK_CHARS = 400
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from archive.normalize.langid_walk import FeatureWalker, RowCache
+
+    class _Identifier(LanguageIdentifier):
+        """py3langid's identifier with its byte-by-byte feature walk done for all bytes at once (same counts)
+        and the model rows of frequent features kept in float32 (the same numbers the score computes with)."""
+
+        __slots__ = ("_walker", "_rows")
+
+        def _raw_score(self, text):
+            visits = self._walker.counts(text)
+            if visits is None:  # no features: py3langid's own answer for that case
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+        def _sparse_score(self, visits, table):
+            if table is not self.nb_ptc:  # a restricted language set: py3langid's own way
+                return super()._sparse_score(visits, table)
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            return np.log1p(counts) @ self._rows.rows(idx) + self.nb_pc
+
+    identifier = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier._walker = FeatureWalker(identifier.tk_nextmove, identifier.tk_row, identifier.tk_output)
+    identifier._rows = RowCache(identifier.nb_ptc)
+    return identifier
 
 
 def detect_language(text: str) -> str | None:

@@ -12,14 +12,15 @@ from archive.normalize.cleanup import clean_line, clean_text, fold
 from archive.dateline import split_dateline
 from archive.normalize.dates import decide_published
 from archive.normalize.entities import extract_entities
-from archive.normalize.fingerprint import simhash
+from archive.normalize.fingerprint import simhash_words
 from archive.normalize.furniture import classify_line, split_authors, split_trailing_editor
 from archive.normalize.language import decide_language
 from archive.normalize.metadata import decide_authors, decide_title
 from archive.normalize.model import Article, Entity, Quote
 from archive.normalize.paragraphs import dedupe, split_blocks
 from archive.normalize.quotes import extract_quotes
-from archive.normalize.stemming import stem_text
+from archive.normalize.stemming import stem_words
+from archive.normalize.words import words
 from archive.readers.base import RawDocument
 
 # Bylines only count near the top of the body; further down "By ..." is prose.
@@ -132,6 +133,7 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
     entities, mentions = extract_entities(
         paragraphs, language, title=layout.title, dateline=dateline, speakers=[q.speaker for q in quotes if q.speaker]
     )
+    paragraph_words = [words(p) for p in paragraphs]  # read once for the stems and the fingerprint
     return Article(
         source_path=raw.source_path,
         record=raw.record,
@@ -152,6 +154,6 @@ def normalize(raw: RawDocument, *, default_source: str | None = None, today: dt.
         quotes=link_speakers(quotes, entities),
         entities=entities,
         mentions=mentions,
-        stemmed=[stem_text(p, language) for p in paragraphs],
-        simhash=simhash(paragraphs),
+        stemmed=[stem_words(w, language) for w in paragraph_words],
+        simhash=simhash_words([w for p in paragraph_words for w in p]),
     )

@@ -9,12 +9,14 @@ stored in the database (``settings.stemmers``) when the index is built.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from archive.normalize.words import words
 
 STEMMERS = "sastrawi:id snowball-english:en"  # recorded in the database with the index
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Words cached per stemmed language: bounded, so a worker's memory stays flat over millions of articles.
+_CACHED_WORDS = 1 << 15
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +27,7 @@ def _sastrawi():
 
     # The factory's stemmer keeps every word it has ever stemmed (an unbounded dict): over a
     # million articles a worker grew by tens of MB. The plain stemmer with our bounded
-    # ``stem_word`` cache gives the same stems.
+    # per-language cache (``_stemmer``) gives the same stems.
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
@@ -36,23 +38,39 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=1 << 15)  # bounded: a worker's memory stays flat over millions of articles
 def stem_word(word: str, language: str | None) -> str:
     """The stem of one lower-cased word in ``language`` (unchanged for other languages)."""
-    if word.isdigit() or len(word) < 3:
-        return word
+    stem = _stemmer(language)
+    return stem(word) if stem else word
+
+
+@lru_cache(maxsize=None)  # one entry per language code seen (a handful)
+def _stemmer(language: str | None):
+    """The cached one-word stemmer of ``language``, or ``None`` when its words are kept as they are."""
     if language == "id":
-        # Sastrawi knows Indonesian roots, all ASCII, and drops every other letter ("émile" ->
-        # "mile"): a word with one is a foreign name, kept whole.
-        return (_sastrawi().stem(word) or word) if word.isascii() else word
-    if language == "en":
-        return _snowball().stemWord(word)
-    return word
+        def stem(word: str) -> str:
+            # Sastrawi knows Indonesian roots, all ASCII, and drops every other letter ("émile" ->
+            # "mile"): a word with one is a foreign name, kept whole.
+            if word.isdigit() or len(word) < 3 or not word.isascii():
+                return word
+            return _sastrawi().stem(word) or word
+    elif language == "en":
+        def stem(word: str) -> str:
+            return word if word.isdigit() or len(word) < 3 else _snowball().stemWord(word)
+    else:
+        return None
+    return lru_cache(maxsize=_CACHED_WORDS)(stem)
 
 
 def stem_text(text: str, language: str | None) -> str:
     """The text as space-separated stems (what the stemmed index stores)."""
-    return " ".join(stem_word(w, language) for w in _WORD.findall(text.lower()))
+    return stem_words(words(text), language)
+
+
+def stem_words(text_words: list[str], language: str | None) -> str:
+    """Lower-cased words (:func:`archive.normalize.words.words`) as space-separated stems."""
+    stem = _stemmer(language)
+    return " ".join(map(stem, text_words) if stem else text_words)
 
 
 # The languages the index stems: a query word's language is unknown, so it is read in each.

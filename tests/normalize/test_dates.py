@@ -1,8 +1,9 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from archive.normalize.dates import decide_published, find_dates, first_date, parse_metadata_date
+from archive.normalize.dates import _patterns, decide_published, find_dates, first_date, parse_metadata_date
 from archive.readers.base import Meta
 
 TODAY = dt.date(2026, 11, 26)
@@ -73,3 +74,14 @@ def test_decision_order_metadata_then_byline_then_text():
     assert decide_published(meta[:2], ["pada 1 Maret 2020"], "id", TODAY) == ("2022-01-10", "metadata")
     assert decide_published(meta[:1], ["pada 1 Maret 2020"], "id", TODAY) == ("2020-03-01", "text")
     assert decide_published([], ["tanpa tanggal"], "id", TODAY) == (None, None)
+
+
+
+@pytest.mark.parametrize("index", [i for i, (necessary, _) in enumerate(_patterns()) if necessary is not None])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_date_pattern_only_matches_where_its_cheap_precondition_does(index, data):
+    # find_dates skips a pattern when its precondition is absent: that must never lose a date
+    necessary, pattern = _patterns()[index]
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) and necessary.search(text)
