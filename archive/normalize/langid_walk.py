@@ -43,14 +43,24 @@ class FeatureWalker:
         # Counter keeps first-occurrence order, as py3langid's does (the score sums in that order)
         return Counter(features.tolist()) if len(features) else None
 
+_CHUNK = 2048
+
+
 def _depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     """Depth of the automaton's trie: the most steps from the root to any state (breadth-first)."""
     seen = np.zeros(len(rowbase), dtype=bool)
     seen[0] = True
     frontier, depth = np.array([0]), 0
+    steps = np.arange(256, dtype=np.int64)
     while True:
-        targets = nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()]
-        new = np.unique(targets[~seen[targets]])
+        # a few thousand states at a time: one gather of the whole frontier would hold ~100 MB at
+        # once, which the allocator keeps in every worker process afterwards
+        reached = [
+            np.unique(nextmove[(rowbase[frontier[at:at + _CHUNK]][:, None] + steps).ravel()])
+            for at in range(0, len(frontier), _CHUNK)
+        ]
+        targets = np.unique(np.concatenate(reached))
+        new = targets[~seen[targets]]
         if not len(new):
             return depth
         seen[new] = True
