@@ -48,17 +48,19 @@ def stem_word(word: str, language: str | None) -> str:
 def _stemmer(language: str | None):
     """The cached one-word stemmer of ``language``, or ``None`` when its words are kept as they are."""
     if language == "id":
-        def stem(word: str) -> str:
-            # Sastrawi knows Indonesian roots, all ASCII, and drops every other letter ("émile" ->
-            # "mile"): a word with one is a foreign name, kept whole.
-            if word.isdigit() or len(word) < 3 or not word.isascii():
-                return word
-            return _sastrawi().stem(word) or word
+        # Sastrawi knows Indonesian roots, all ASCII, and drops every other letter ("émile" ->
+        # "mile"): a word with one is a foreign name, kept whole.
+        def root(word: str) -> str:
+            return (_sastrawi().stem(word) or word) if word.isascii() else word
     elif language == "en":
-        def stem(word: str) -> str:
-            return word if word.isdigit() or len(word) < 3 else _snowball().stemWord(word)
+        def root(word: str) -> str:
+            return _snowball().stemWord(word)
     else:
         return None
+
+    def stem(word: str) -> str:
+        return word if word.isdigit() or len(word) < 3 else root(word)
+
     return lru_cache(maxsize=_CACHED_WORDS)(stem)
 
 

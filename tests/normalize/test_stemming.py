@@ -17,3 +17,8 @@ def test_other_languages_and_numbers_are_left_alone():
 
 def test_query_word_gets_every_reading():
     assert {"membela", "bela"} <= query_stems("membela")
+
+
+def test_indonesian_keeps_words_with_letters_sastrawi_does_not_know_whole():
+    """Sastrawi drops non-ASCII letters ("émile" -> "mile"): such a word is a foreign name, kept whole."""
+    assert stem_text("Émile menolak kudeta", "id") == "émile tolak kudeta"
