@@ -1,9 +1,10 @@
 """Score the entity extractor against hand-annotated passages.
 
-``python -m archive.evaluate entities [PATH] [--seed] [--quiet]``: entity-level precision, recall and
-F1 per language and overall (a prediction matches a gold entity of the same type when its name, or
+``python -m archive.evaluate entities [PATH] [--seed] [--quiet] [--lowercase]``: entity-level precision,
+recall and F1 per language and overall (a prediction matches a gold entity of the same type when its name, or
 one of its aliases, equals the gold name or a gold alias, casefolded), then the misses, the false
 positives and any ``not_entities`` produced. The seed article's gold is scored in its own section.
+``--lowercase`` scores the passages written all in lower case (names matched casefolded as always).
 """
 
 from __future__ import annotations
@@ -86,6 +87,20 @@ def load_seed(path: str | Path = DEFAULT_SEED) -> list[dict]:
              "not_entities": data.get("not_entities", [])}]
 
 
+def lowercased(passages: list[dict]) -> list[dict]:
+    """The passages with their text (paragraphs, title, dateline, speakers) in lower case."""
+    out = []
+    for passage in passages:
+        p = dict(passage)
+        p["paragraphs"] = [str(t).lower() for t in passage.get("paragraphs") or []]
+        for key in ("title", "dateline"):
+            if passage.get(key):
+                p[key] = str(passage[key]).lower()
+        p["speakers"] = [str(s).lower() for s in passage.get("speakers") or []]
+        out.append(p)
+    return out
+
+
 def evaluate(path: str | Path = DEFAULT_DEV) -> dict:
     """Scores of the dev file at ``path`` (see :func:`evaluate_passages`)."""
     return evaluate_passages(load_dev(path))
@@ -119,12 +134,15 @@ def main(argv: list[str]) -> int:
     if "--seed" not in argv or args:
         path = args[0] if args else DEFAULT_DEV
         passages = load_dev(path)
+        if "--lowercase" in argv:
+            passages, path = lowercased(passages), f"{path}, lower-cased"
         t1 = time.perf_counter()
         result = evaluate_passages(passages)
         per = (time.perf_counter() - t1) / max(1, len(passages))
         _report(f"dev {path} ({len(passages)} passages)", result, quiet)
         print(f"  warm-up {warm * 1000:.0f} ms; {per * 1000:.2f} ms per passage (extraction + scoring)")
-    _report(f"seed {DEFAULT_SEED}", evaluate_passages(load_seed()), quiet)
+    seed = load_seed()
+    _report(f"seed {DEFAULT_SEED}", evaluate_passages(lowercased(seed) if "--lowercase" in argv else seed), quiet)
     return 0
 
 

@@ -274,15 +274,26 @@ def train(path: str | Path, out: str | Path) -> int:
     return len(sequences)
 
 
-def evaluate(path: str | Path = DEFAULT_PATH, per: int = PER_ARTICLE, folds: int = 0) -> dict:
+def lowercased(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences written without capitals (gold offsets hold: only letters that keep their length)."""
+    out = []
+    for s in sentences:
+        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in s.text)
+        out.append(Sentence(text, s.gold))
+    return out
+
+
+def evaluate(path: str | Path = DEFAULT_PATH, per: int = PER_ARTICLE, folds: int = 0, lowercase: bool = False) -> dict:
     """Scores of the whole file (see :func:`score`). With ``folds`` K > 1, K-fold cross-validation:
     article n is scored by a tagger trained on the articles of the other folds (n % K differs), so
     no sentence is scored by a model that saw it."""
     sentences = load(path)
+    if lowercase:  # the tagger still trains on the cased text: only the text read is caseless
+        cased, sentences = articles(sentences, per), lowercased(sentences)
     groups = articles(sentences, per)
     predictions: list[list[list[tuple[int, int, str]]]] = [[] for _ in groups]
     if folds > 1:
-        sequences = [training_sequences(group) for group in groups]
+        sequences = [training_sequences(group) for group in (cased if lowercase else groups)]
         with tempfile.TemporaryDirectory() as scratch:
             for fold in range(folds):
                 model = Path(scratch) / f"fold{fold}.crfsuite"
@@ -313,14 +324,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--train", metavar="OUT", help="train the tagger on the whole file, write it to OUT, exit")
     parser.add_argument("--min-confidence", type=float, default=refine.MIN_CONFIDENCE,
                         help="confidence a tagged span needs (default %(default)s, the extractor's)")
+    parser.add_argument("--lowercase", action="store_true",
+                        help="score the sentences written all in lower case (the extractor restores names' capitals)")
     args = parser.parse_args(argv)
     refine.set_min_confidence(args.min_confidence)
     if args.train:
         print(f"trained on {train(args.path, args.train)} runs of {args.path}: {args.train}")
         return 0
-    result = evaluate(args.path, folds=args.folds)
+    result = evaluate(args.path, folds=args.folds, lowercase=args.lowercase)
     sentences = result["sentences"]
     how = f"{args.folds}-fold cross-validation" if args.folds > 1 else "the installed tagger"
+    how += ", lower-cased" if args.lowercase else ""
     print(f"== NERGrit {args.path} ({len(sentences)} sentences, {len(articles(sentences))} articles; {how})")
     for mode in ("exact", "loose"):
         for kind, s in result[mode].items():

@@ -8,9 +8,10 @@ unsure (:mod:`.tagger`, :mod:`.refine`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
-from archive.normalize.entities import gazetteer, lexicon, tagger
+from archive.normalize.entities import gazetteer, lexicon, tagger, truecase
 from archive.normalize.entities.resolve import Located, Resolver
 from archive.normalize.entities.segment import segment
 from archive.normalize.model import Entity, Mention
@@ -34,16 +35,28 @@ def extract_entities(paragraphs: Sequence[str], language: str | None, *, title: 
     organizations and further mentions of body entities (headline capitals prove nothing).
     """
     speaker_set = frozenset(" ".join(str(s).casefold().split()) for s in speakers if s)
+    texts = [str(text) if text else "" for text in paragraphs]
+    fields = {"title": str(title) if title else "", "dateline": str(dateline) if dateline else ""}
+    restored = truecase.caseless(texts)
+    if restored:  # an article without capitals: read a copy with its names capitalized (same offsets)
+        original = texts, dict(fields)
+        acronyms = truecase.defined_acronyms(texts)
+        texts = [truecase.restore(text, language, acronyms) for text in texts]
+        fields = {field: truecase.restore(text, language, acronyms) for field, text in fields.items()}
     body: list[Located] = []
-    for p, text in enumerate(paragraphs):
+    for p, text in enumerate(texts):
         if not text:
             continue
-        body.extend(Located(item, "paragraph", p) for item in segment(str(text), language, speaker_set))
+        body.extend(Located(item, "paragraph", p) for item in segment(text, language, speaker_set))
     extra: list[Located] = []
-    for field, text in (("title", title), ("dateline", dateline)):
+    for field, text in fields.items():
         if text:
-            extra.extend(Located(item, field, None) for item in segment(str(text), language, speaker_set, True))
-    return Resolver(language).resolve(body, extra)
+            extra.extend(Located(item, field, None) for item in segment(text, language, speaker_set, True))
+    entities, mentions = Resolver(language).resolve(body, extra)
+    if restored:  # each mention is the article's own letters; the entity keeps the capitalized name
+        mentions = [replace(m, surface=(original[0][m.paragraph] if m.field == "paragraph" else original[1][m.field])[m.start:m.end])
+                    for m in mentions]
+    return entities, mentions
 
 
 def entity_key(name: str, type: str) -> str:
