@@ -15,6 +15,10 @@ from archive.normalize.entities.items import Item
 from archive.normalize.entities.tokens import Token
 
 _UNTYPED = ("run", "acro")  # the rules' spans of names they could not type
+# Feature heads whose name is usually the known place itself ("Pulau Bali" is Bali): the head joins
+# the name only when the words after it are no known place. Any other feature head before a known
+# place names a different place ("Danau Poso", "Gunung Kidul", "Teluk Jakarta").
+UNIT_FEATURES = frozenset(("pulau", "kepulauan"))
 
 
 def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[Item]:
@@ -24,10 +28,10 @@ def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[It
 
     The segmenter calls it only for strings where it saw a head word before a capitalized one."""
     items = _head_places(text, tokens, items)
-    places = [it for it in items if it.kind == "place"]
+    places = [it for it in items if it.kind == "place" and it.place is not None]
     if not places:
         return items
-    heads = gazetteer.admin_heads()
+    heads, features = gazetteer.admin_heads(), gazetteer.place_heads() - gazetteer.admin_heads() - UNIT_FEATURES
     taken = {(it.start, it.end) for it in items}
     index = {t.start: k for k, t in enumerate(tokens)}
     for item in places:
@@ -35,12 +39,15 @@ def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[It
         if not k:
             continue
         head = tokens[k - 1]
-        if head.norm not in heads or text[head.end:item.start] != " " or (head.start, head.end) in taken:
+        feature = head.norm in features and head.cap
+        if not (head.norm in heads or feature) or text[head.end:item.start] != " " or (head.start, head.end) in taken:
             continue
         if _in_title(tokens, k - 1):
             continue
         item.start, item.surface = head.start, text[head.start:item.end]
         item.sentence_start, item.size = head.sentence_start, item.size + 1
+        if feature:  # "Danau Poso" is a lake, not the town of Poso: a place of its own
+            item.place = gazetteer.place_for(item.surface)
     return items
 
 

@@ -15,15 +15,16 @@ HEAD_INITIAL = lexicon._words(
     "Kepolisian Polda Polres Polresta Polrestabes Polsek Kodim Kodam Korem Koramil Pemkot Pemkab Pemprov "
     "DPRD Dinas Universitas Institut Sekolah Akademi Politeknik Yayasan Perusahaan Persatuan "
     "Ikatan Asosiasi Himpunan Gabungan Federasi Serikat Koperasi Bank Bursa PT CV Perum Rumah RSUD "
-    "Bandara Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat Sekretariat Angkatan Komando "
+    "Bandara Bandar Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat Sekretariat Angkatan Komando "
     "Kedutaan Konsulat Fraksi Klub Grup Kesatuan Tentara Kantor"
 )
 # English names put it last ("Labour Party", "Defense Ministry") or first before "of"/"for".
 HEAD_FINAL = lexicon.ORG_WORDS - HEAD_INITIAL | lexicon._words("Bank Group Club")
 # In English text only English heads count ("Tim Cook" is a name, not an Indonesian team).
 HEAD_FINAL_EN = lexicon.ORG_WORDS_EN | lexicon._words("Bank Group Club")
-# After "Rumah" only "Sakit" makes an organization ("Rumah Sakit Cipto").
-_NEEDS_NEXT = {"rumah": "sakit"}
+# After "Rumah" only "Sakit" makes an organization ("Rumah Sakit Cipto"), after "Bandar" only "Udara"
+# ("Bandar Udara Sentani": an airport; "Bandar Lampung" is a city).
+_NEEDS_NEXT = {"rumah": "sakit", "bandar": "udara"}
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")

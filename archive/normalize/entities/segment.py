@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people
+from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people, schools
 from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.items import Item
 from archive.normalize.entities.heads import with_heads
@@ -48,17 +48,20 @@ class Segmenter:
         self.gaz = gazetteer.get()
         self.items: list[Item] = []
         self.head_seen = False  # a place head word before a capitalized word (see heads.with_heads)
+        self.school_seen = False  # a chunk opening with a kind of school (see schools.with_schools)
         self.untyped_seen = False  # a name the rules could not type
 
     def run(self) -> list[Item]:
         carry_title = False
-        heads, tokens = gazetteer.place_heads(), self.tokens
-        look = self.language != "en"  # the place heads are Indonesian words
+        heads, tokens, school_words = gazetteer.place_heads(), self.tokens, schools.first_words()
+        look = self.language != "en"  # the place heads and kinds of school are Indonesian words
         for chunk in chunks(self.text, tokens):
             # a place head opening the chunk or right before it ("Kabupaten Bogor", "desa Suren")
             k = chunk.index
             if look and not self.head_seen:
                 self.head_seen = tokens[k].norm in heads or (k > 0 and tokens[k - 1].norm in heads)
+            if look and not self.school_seen:
+                self.school_seen = any(t.norm in school_words for t in chunk.tokens)
             carry_title = self._chunk(chunk, carry_title)
         return self.items
 
@@ -438,6 +441,8 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
     items = segmenter.run()
     if language == "en":
         return items
+    if segmenter.school_seen and not restricted:
+        items = schools.with_schools(text, segmenter.tokens, items)
     if segmenter.head_seen:
         items = with_heads(text, segmenter.tokens, items)
     if learned and not restricted and segmenter.untyped_seen:
