@@ -33,6 +33,7 @@ _NOT_SURNAMES = frozenset(
 # Connectors inside a name that opens with an English head: "Securities and Exchange Commission".
 _INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
 
+_SCHOOL_WORDS = schools.first_words()
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
 
@@ -48,20 +49,18 @@ class Segmenter:
         self.gaz = gazetteer.get()
         self.items: list[Item] = []
         self.head_seen = False  # a place head word before a capitalized word (see heads.with_heads)
-        self.school_seen = False  # a chunk opening with a kind of school (see schools.with_schools)
+        self.school_seen = False  # a word that may open a school name (see schools.with_schools)
         self.untyped_seen = False  # a name the rules could not type
 
     def run(self) -> list[Item]:
         carry_title = False
-        heads, tokens, school_words = gazetteer.place_heads(), self.tokens, schools.first_words()
-        look = self.language != "en"  # the place heads and kinds of school are Indonesian words
+        heads, tokens = gazetteer.place_heads(), self.tokens
+        look = self.language != "en"  # the place heads are Indonesian words
         for chunk in chunks(self.text, tokens):
             # a place head opening the chunk or right before it ("Kabupaten Bogor", "desa Suren")
             k = chunk.index
             if look and not self.head_seen:
                 self.head_seen = tokens[k].norm in heads or (k > 0 and tokens[k - 1].norm in heads)
-            if look and not self.school_seen:
-                self.school_seen = any(t.norm in school_words for t in chunk.tokens)
             carry_title = self._chunk(chunk, carry_title)
         return self.items
 
@@ -70,6 +69,7 @@ class Segmenter:
         toks = chunk.tokens
         n = len(toks)
         restricted = self.restricted or (n >= 2 and all(t.upper for t in toks))
+        school_words = _SCHOOL_WORDS
         pending: list[tuple[str, int, int, Place | None]] = []
         title_start: int | None = None
         title_live = carry_title  # a title not yet given to a name
@@ -131,6 +131,8 @@ class Segmenter:
                     flush()
                 i += 1
                 continue
+            if t.norm in school_words:
+                self.school_seen = self.language != "en"  # see schools.with_schools
             width = 0 if restricted else self._title(toks, i)
             if width:
                 flush(True)
