@@ -92,14 +92,15 @@ def fewer_collections() -> Iterator[None]:
     collection walked every object the process had imported (SQLAlchemy, Alembic, Rich): ~6% of the
     writer's CPU. Objects alive at the start are frozen out of the collections, and they run less often.
     """
-    thresholds = gc.get_threshold()
+    thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(*_COLLECTOR_THRESHOLDS)
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        if not frozen_before:  # what someone else froze stays frozen
+            gc.unfreeze()
 
 
 def count_files(options: IngestOptions) -> int:
