@@ -89,8 +89,9 @@ def fewer_collections() -> Iterator[None]:
     The parent unpickles the workers' records and builds rows from them: millions of short-lived
     tuples and strings, none in a reference cycle (they are freed by reference counting). With the
     default thresholds the collector still ran ~100 times per 1,000 articles, and each full
-    collection walked every object the process had imported (SQLAlchemy, Alembic, Rich): ~6% of the
-    writer's CPU. Objects alive at the start are frozen out of the collections, and they run less often.
+    collection walked every object the process had imported (SQLAlchemy, Alembic, Rich): 0.55 of 9 s
+    of CPU for 20k articles unpickled and written. Objects alive at the start are frozen out of the
+    collections, and they run less often (0.10 s).
     """
     thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count()
     gc.freeze()
