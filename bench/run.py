@@ -307,6 +307,7 @@ def run(articles: int, workers: int = 0, seed: int = 0, cache: Path = CACHE, res
             "articles": articles,
             "seed": seed,
             "when": dt.datetime.now().isoformat(timespec="seconds"),
+            "workers": workers or os.cpu_count(),  # archive ingest --workers: how ingest grows with cores
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
                         "platform": platform.platform(), "load_average_at_start": load},
             "floor": fl,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
@@ -25,6 +27,8 @@ _PARALLEL_THRESHOLD = 64
 # An ingest that stored this many articles refreshes the planner's statistics (smaller ones leave
 # it to the server's own schedule).
 _STATISTICS_AFTER = 100
+# The ingest parent's garbage-collector thresholds (young, middle, old; Python's default is 700, 10, 10).
+_COLLECTOR_THRESHOLDS = (50_000, 20, 100)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,28 @@ class IngestSummary:
         return len({path for path, _ in self.failures})
 
 
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The cyclic garbage collector tuned for the ingest parent while it runs, then put back.
+
+    The parent unpickles the workers' records and builds rows from them: millions of short-lived
+    tuples and strings, none in a reference cycle (they are freed by reference counting). With the
+    default thresholds the collector still ran ~100 times per 1,000 articles, and each full
+    collection walked every object the process had imported (SQLAlchemy, Alembic, Rich): 0.55 of 9 s
+    of CPU for 20k articles unpickled and written. Objects alive at the start are frozen out of the
+    collections, and they run less often (0.10 s).
+    """
+    thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count()
+    gc.freeze()
+    gc.set_threshold(*_COLLECTOR_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if not frozen_before:  # what someone else froze stays frozen
+            gc.unfreeze()
+
+
 def count_files(options: IngestOptions) -> int:
     """How many files the run will look at (for a progress bar)."""
     return sum(1 for _ in discover(options.paths, options.include, options.exclude, options.follow_symlinks))
@@ -127,29 +153,30 @@ def ingest(
         del reports[: len(done)]
 
     current = -1
-    try:
-        for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
-            task = result.task
-            if task.file_number != current:  # tasks of one file arrive together, in order
-                if on_read and current >= 0:
-                    on_read()  # the previous file is done
-                current = task.file_number
-                reports.append(FileReport(task.found.name, skipped=None if task.found.failed else task.found.reason))
-            report = reports[-1]
-            report.problems.extend(result.problems)
-            report.notes.extend(result.notes)
-            report.skipped = report.skipped or result.skipped
-            pending.extend((report, article) for article in result.articles)
-            if len(pending) >= options.batch_size or len(reports) > options.batch_size:
-                flush()
-        if on_read and current >= 0:
-            on_read()
-        flush(final=True)
-        if stored >= _STATISTICS_AFTER:
-            writer.refresh_statistics()
-    except (DiskFull, DatabaseCorrupt) as exc:  # failing mid-run: say how far it got
-        done = f"{stored:,} article{'s' if stored != 1 else ''}"
-        raise type(exc)(f"{exc}; stopped after storing {done}, which are kept: run the same command again to finish") from exc
+    with fewer_collections():
+        try:
+            for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
+                task = result.task
+                if task.file_number != current:  # tasks of one file arrive together, in order
+                    if on_read and current >= 0:
+                        on_read()  # the previous file is done
+                    current = task.file_number
+                    reports.append(FileReport(task.found.name, skipped=None if task.found.failed else task.found.reason))
+                report = reports[-1]
+                report.problems.extend(result.problems)
+                report.notes.extend(result.notes)
+                report.skipped = report.skipped or result.skipped
+                pending.extend((report, article) for article in result.articles)
+                if len(pending) >= options.batch_size or len(reports) > options.batch_size:
+                    flush()
+            if on_read and current >= 0:
+                on_read()
+            flush(final=True)
+            if stored >= _STATISTICS_AFTER:
+                writer.refresh_statistics()
+        except (DiskFull, DatabaseCorrupt) as exc:  # failing mid-run: say how far it got
+            done = f"{stored:,} article{'s' if stored != 1 else ''}"
+            raise type(exc)(f"{exc}; stopped after storing {done}, which are kept: run the same command again to finish") from exc
     return summary
 
 

@@ -26,6 +26,14 @@ from archive.store.backend import Opened, sqlite_path
 name = "sqlite"
 
 BUSY_TIMEOUT_MS = 30_000
+# WAL pages between two automatic checkpoints (SQLite's default is 1,000, 4 MB). An ingest batch of
+# 500 articles writes ~1,000 pages, so the default checkpointed after nearly every commit: two
+# fsyncs each, and the pages every batch touches again (index and FTS5 interior pages) copied into
+# the database each time. 16,384 pages (64 MB of WAL at most between checkpoints, as much as the
+# page cache) checkpoint once per ~15 batches. Commits stay as durable and crash-safe as before:
+# only when WAL pages are copied back changes. The WAL is checkpointed and removed when the last
+# connection closes.
+WAL_CHECKPOINT_PAGES = 16_384
 # SQLite virtual-machine steps between two looks at a query's deadline (well under a millisecond).
 _PROGRESS_STEPS = 10_000
 
@@ -56,6 +64,7 @@ def configure(engine: Engine, path: str, read_only: bool = False) -> None:
         else:
             cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the one writer
             cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash never corrupts
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache

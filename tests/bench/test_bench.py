@@ -1,6 +1,7 @@
 """The benchmark runs end to end on a tiny corpus and writes its JSON (timings are never asserted)."""
 
 import json
+import os
 
 from bench.corpus import article_text, ensure_corpus
 from bench.run import render, run
@@ -21,6 +22,7 @@ def test_benchmark_writes_json_with_expected_keys(tmp_path):
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved == json.loads(json.dumps(result))
     assert path.name.endswith("-50.json")
+    assert saved["workers"] == os.cpu_count()  # --workers 0: one per core, recorded as the count
     for key in ("articles", "machine", "floor", "ingest", "ingest_vs_floor", "reingest", "counts", "search", "quotes", "export"):
         assert key in saved
     assert saved["ingest"]["added"] == 50 and saved["ingest"]["failed"] == 0

@@ -1,10 +1,15 @@
 """Ingest end to end on real files: idempotent, replaces changed files atomically, reports bad ones."""
 
+import gc
+
+import pytest
 import sqlalchemy as sa
 
 from archive.ingest import IngestOptions, ingest
+from archive.ingest import run as run_module
 from archive.query.search import SearchOptions, search
 from archive.store.check import check
+from archive.store.writer import ArticleWriter
 
 
 def _counts(engine) -> dict[str, int]:
@@ -168,3 +173,23 @@ def test_progress_moves_file_by_file_before_anything_is_committed(engine, tmp_pa
     summary = ingest(engine, IngestOptions(paths=(str(folder),), workers=1, batch_size=500), on_read=on_read)
     assert summary.files == 7 and summary.counts["added"] + summary.counts["duplicate"] == 8
     assert committed_at_each_file == [0] * 7
+
+
+def test_the_collector_is_tuned_while_ingesting_and_put_back_after(engine, seed_dir, monkeypatch):
+    """The parent's collector runs less often during a run (its objects frozen), and is restored after."""
+    seen = []
+    write = ArticleWriter.write
+
+    def spy(self, batch):
+        seen.append((gc.get_threshold(), gc.get_freeze_count()))
+        return write(self, batch)
+
+    monkeypatch.setattr(ArticleWriter, "write", spy)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    summary = ingest(engine, IngestOptions(paths=(str(seed_dir),), workers=1))
+    assert summary.counts["added"] == 1
+    assert seen and all(thresholds == run_module._COLLECTOR_THRESHOLDS and frozen > 0 for thresholds, frozen in seen)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    with pytest.raises(RuntimeError), run_module.fewer_collections():
+        raise RuntimeError("a failed run")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -49,3 +49,20 @@ def test_a_damaged_index_is_one_line_with_the_way_out(sqlite_engine):
     assert "check --repair" in str(raised.value) and "\n" not in str(raised.value)
     assert isinstance(raised.value.__cause__, sqlite3.DatabaseError)
     assert not isinstance(raised.value, sa.exc.SQLAlchemyError)
+
+
+def test_the_wal_is_checkpointed_in_large_steps_and_gone_once_closed(db_path, seed_dir):
+    """Writers checkpoint every WAL_CHECKPOINT_PAGES pages, not at SQLite's 1,000; closing the archive
+    still copies the WAL back and removes it, with every committed row in the database file."""
+    from archive.ingest import IngestOptions, ingest
+    from archive.store.database import open_database
+
+    engine = open_database(db_path)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == sqlite.WAL_CHECKPOINT_PAGES
+    ingest(engine, IngestOptions(paths=(str(seed_dir),), workers=1))
+    assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0  # the batch sits in the WAL
+    engine.dispose()
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+    with sqlite3.connect(db_path) as plain:
+        assert plain.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 0
