@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import accumulate, compress
-from operator import add, not_, sub
+from functools import lru_cache
 from typing import NamedTuple
 
 from archive.normalize.entities import lexicon
@@ -22,8 +20,8 @@ _SENTENCE_END_CHARS = frozenset(_SENTENCE_END)
 
 
 class Token(NamedTuple):
-    """One word: offsets into its string, its text and shape flags (a tuple: one is built for every
-    word of every paragraph, by C code, see :func:`tokenize`)."""
+    """One word: offsets into its string, its text and shape flags (a tuple, built without a Python
+    ``__init__``: one is made for every word of every paragraph, see :func:`tokenize`)."""
 
     start: int
     end: int
