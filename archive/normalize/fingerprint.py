@@ -9,6 +9,7 @@ is a Hamming distance of at most ``NEAR_BITS``.
 from __future__ import annotations
 
 import zlib
+from itertools import repeat
 
 import numpy as np
 
@@ -34,12 +35,15 @@ def simhash_words(text_words: list[str]) -> int | None:
     ones = np.zeros(64, dtype=np.int64)
     crc = zlib.crc32
     for start in range(0, count, _STEP):
-        part = [w.encode("utf-8") for w in text_words[start:start + _STEP + 2]]
-        shingles = [b"%s %s %s" % three for three in zip(part, part[1:], part[2:])]
-        hashes = np.array(list(map(crc, shingles)), dtype=np.uint64) << np.uint64(32)
-        hashes |= np.array([crc(s, 0x9E3779B9) for s in shingles], dtype=np.uint64)
-        # bit b of every hash, as a column of 0/1 bytes (little-endian: byte 0 holds bits 0-7)
-        bits = np.unpackbits(hashes.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+        # C-level maps, no Python loop per word or shingle (str.encode's default is UTF-8)
+        part = list(map(str.encode, text_words[start:start + _STEP + 2]))
+        shingles = list(map(b" ".join, zip(part, part[1:], part[2:])))
+        # each row is one 64-bit hash, little-endian: the low 32 bits (second CRC) then the high 32
+        hashes = np.empty((len(shingles), 2), dtype="<u4")
+        hashes[:, 0] = list(map(crc, shingles, repeat(0x9E3779B9, len(shingles))))
+        hashes[:, 1] = list(map(crc, shingles))
+        # bit b of every hash, as a column of 0/1 bytes (byte 0 holds bits 0-7)
+        bits = np.unpackbits(hashes.view(np.uint8), axis=1, bitorder="little")
         ones += bits.sum(axis=0, dtype=np.int64)
     votes = ones * 2 > count
     value = int(np.packbits(votes[::-1]).view(">u8")[0])

@@ -86,6 +86,7 @@ def _known_norms() -> frozenset[tuple[str, ...]]:
 
 _KNOWN_NORMS = _known_norms()
 _KNOWN_FIRST_WORDS = frozenset(p[0] for p in _KNOWN_NORMS)  # a cheap pre-check for known_org
+KNOWN_FIRST_WORDS = _KNOWN_FIRST_WORDS  # (the segmenter reads it before calling known_org)
 
 
 # Football clubs: "FC Porto", "AC Milan", "Real Madrid", "Bayern Munich"; "Manchester United".
@@ -99,6 +100,8 @@ CLUB_AFTER = lexicon._words("United Hotspur Rovers Wanderers Athletic Albion FC 
 _CLUBS = frozenset(tuple(" ".join(entry).split()) for entry in
                    shared_lexicon.entries("id", "clubs") + shared_lexicon.entries("en", "clubs"))
 _CLUB_FIRST = frozenset(name[0] for name in _CLUBS)
+# Norms at which :func:`club` can find a club (its own tests, read by the segmenter before calling it).
+CLUB_OPENERS = _CLUB_FIRST | _CLUB_CODES | _CLUB_WORDS
 
 
 def club(tokens: list[Token], i: int, end: int) -> int:

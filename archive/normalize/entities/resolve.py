@@ -87,6 +87,25 @@ def _names_by_word(people: dict[str, str]) -> dict[str, list[str]]:
     return {word: list(names) for word, names in named.items()}
 
 
+# Entities and mentions are frozen dataclasses, whose generated __init__ sets each field through
+# object.__setattr__; an article makes dozens, so they are built here with their fields set at once:
+# the same objects (same fields, same order: tests/normalize/test_entities.py checks it).
+_new_object = object.__new__
+
+
+def _new_entity(key: str, name: str, type_: str, aliases: tuple[str, ...]) -> Entity:
+    entity = _new_object(Entity)
+    entity.__dict__.update(key=key, name=name, type=type_, aliases=aliases)
+    return entity
+
+
+def _new_mention(entity_key: str, paragraph: int | None, start: int, end: int, surface: str, field_: str) -> Mention:
+    mention = _new_object(Mention)
+    mention.__dict__.update(entity_key=entity_key, paragraph=paragraph, start=start, end=end, surface=surface,
+                            field=field_)
+    return mention
+
+
 def _display(surface: str) -> str:
     if surface.isupper() and len(surface.split()) > 1:
         return " ".join(w.capitalize() for w in surface.split())
@@ -319,9 +338,9 @@ class Resolver:
                 if s.casefold() not in seen:
                     seen.add(s.casefold())
                     aliases.append(s)
-            entities.append(Entity(key, draft.name, draft.type, tuple(aliases)))
+            entities.append(_new_entity(key, draft.name, draft.type, tuple(aliases)))
             for loc in draft.mentions:
                 it = loc.item
-                mentions.append(Mention(key, loc.paragraph, it.start, it.end, it.surface, loc.field))
+                mentions.append(_new_mention(key, loc.paragraph, it.start, it.end, it.surface, loc.field))
         mentions.sort(key=lambda m: (_FIELD_ORDER.get(m.field, 2), m.paragraph or 0, m.start))
         return entities, mentions

@@ -34,6 +34,10 @@ _NOT_SURNAMES = frozenset(
 _INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
 
 _SCHOOL_WORDS = schools.first_words()
+# Norms of the tokens at which :meth:`Segmenter._title` can find a title: first words of titles,
+# one-word roles (before a first name) and "H" (Haji).
+_TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len(r) == 1} | {gazetteer.norm("H")}
+
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
 
@@ -133,7 +137,9 @@ class Segmenter:
                 continue
             if t.norm in school_words:
                 self.school_seen = self.language != "en"  # see schools.with_schools
-            width = 0 if restricted else self._title(toks, i)
+            # (each rule below is called only for a token that can open what it looks for: the
+            # pre-checks are the rules' own first tests, read here without a call per token)
+            width = 0 if restricted or t.norm not in _TITLE_OPENERS else self._title(toks, i)
             if width:
                 flush(True)
                 title_start, title_live = i, True
@@ -150,13 +156,13 @@ class Segmenter:
                 pending.append(("word", i, i + 1, None))
                 i += 1
                 continue
-            width = orgs.club(toks, i, n)
+            width = orgs.club(toks, i, n) if t.norm in orgs.CLUB_OPENERS else 0
             if width and not restricted:
                 flush()
                 self._add("org", toks[i], toks[i + width - 1], size=width)
                 i += width
                 continue
-            width = orgs.known_org(toks, i, n)
+            width = orgs.known_org(toks, i, n) if t.norm in orgs.KNOWN_FIRST_WORDS else 0
             if width and width == 1 and i + 1 < n and toks[i + 1].cap and orgs.is_head_final(t, self.language) \
                     and not self._title(toks, i + 1):
                 width = 0  # "Senate Judiciary Committee": the known head starts a longer name
@@ -178,7 +184,7 @@ class Segmenter:
                 self._add("org", toks[i], toks[i + width - 1], size=width)
                 i += width
                 continue
-            if not restricted and orgs.is_head_initial(toks, i, n, self.language) and not (
+            if not restricted and t.norm in orgs.HEAD_INITIAL and orgs.is_head_initial(toks, i, n, self.language) and not (
                     t.norm in orgs.HEAD_FINAL and i + 1 < n and toks[i + 1].norm not in ("of", "for")
                     and self.language == "en"):
                 flush()
@@ -186,7 +192,7 @@ class Segmenter:
                 self._add("org", toks[i], toks[j - 1], size=j - i)
                 i = j
                 continue
-            hit = self.gaz.lookup(toks, i, self.language)
+            hit = self.gaz.lookup(toks, i, self.language) if t.norm in self.gaz.openers else None
             if hit and i + hit[0] < n and toks[i + hit[0]].norm in orgs.CLUB_AFTER and not restricted:
                 flush()  # "Manchester United", "Bali United": a club named after its city
                 self._add("org", toks[i], toks[i + hit[0]], size=hit[0] + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
@@ -18,9 +19,9 @@ _SENTENCE_END = ".!?:;…"
 _SENTENCE_END_CHARS = frozenset(_SENTENCE_END)
 
 
-@dataclass(slots=True)
-class Token:
-    """One word: offsets into its string, its text and shape flags."""
+class Token(NamedTuple):
+    """One word: offsets into its string, its text and shape flags (a tuple, built without a Python
+    ``__init__``: one is made for every word of every paragraph, see :func:`tokenize`)."""
 
     start: int
     end: int
@@ -52,33 +53,56 @@ def _shape(match: str) -> tuple[str, str, bool, bool, int]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words of ``text`` with offsets; possessive 's is cut off ("Putin's" -> "Putin")."""
+    """Words of ``text`` with offsets; possessive 's is cut off ("Putin's" -> "Putin").
+
+    The text is split at whitespace first: a piece of letters and digits only is one word, whole
+    (most are), and only the other pieces go through ``_TOKEN`` (a word never spans whitespace,
+    and a gap is any run of non-word characters, so a piece reads the same alone as in the text).
+    """
     out: list[Token] = []
     append = out.append
-    shape, make, no_end = _shape, Token, _SENTENCE_END_CHARS.isdisjoint  # locals: this loop is hot
-    pos = cut = 0
-    prev: Token | None = None
-    for gap, match in _TOKEN.findall(text):
-        if not match:
-            break  # the end of the text
-        start = pos + len(gap)
-        if prev is None:
-            sentence_start = True
-        else:
-            if cut:  # the previous word lost its possessive 's: it belongs to the gap
-                gap = text[pos - cut:start]
-            # the common case first: a single space or a gap without sentence punctuation
-            sentence_start = gap != " " and not no_end(gap) and _ends_sentence(gap, prev)
-        pos = start + len(match)
-        word, word_norm, cap, upper, cut = shape(match)
-        prev = make(start, pos - cut, word, word_norm, cap, upper, sentence_start)
-        append(prev)
+    shape, new, no_end, find = _shape, tuple.__new__, _SENTENCE_END_CHARS.isdisjoint, text.find  # locals: hot loop
+    pos = cut = end = 0  # end of the last word's match (and the possessive cut from it); end of the last piece
+    word = word_norm = ""
+    spaces_only = False  # text[pos:start] is whitespace only: it ends no sentence
+    for piece in text.split():
+        at = find(piece, end)
+        end = at + len(piece)
+        if piece.isalnum():  # one word, the whole piece
+            if not out:
+                sentence_start = True
+            elif spaces_only:
+                sentence_start = False
+            else:
+                gap = text[pos:at]
+                sentence_start = not no_end(gap) and (cut > 0 or _ends_sentence(gap, word, word_norm))
+            pos = end
+            word, word_norm, cap, upper, cut = shape(piece)
+            append(new(Token, (at, end - cut, word, word_norm, cap, upper, sentence_start)))
+            spaces_only = True
+            continue
+        start = at
+        for inner, match in _TOKEN.findall(piece):
+            if not match:
+                break  # the end of the piece
+            start += len(inner)
+            if out:
+                gap = text[pos:start]
+                # after a cut possessive 's the gap starts with it, so it is no abbreviation's dot
+                sentence_start = not no_end(gap) and (cut > 0 or _ends_sentence(gap, word, word_norm))
+            else:
+                sentence_start = True
+            pos = start + len(match)
+            word, word_norm, cap, upper, cut = shape(match)
+            append(new(Token, (start, pos - cut, word, word_norm, cap, upper, sentence_start)))
+            start = pos
+        spaces_only = False
     return out
 
 
-def _ends_sentence(gap: str, prev: Token) -> bool:
+def _ends_sentence(gap: str, word: str, word_norm: str) -> bool:
     """A gap holding sentence punctuation ends the sentence, unless it is the dot of an abbreviation."""
-    if gap.lstrip().startswith(".") and (len(prev.text) == 1 or (prev.norm,) in lexicon.TITLES):
+    if gap.lstrip().startswith(".") and (len(word) == 1 or (word_norm,) in lexicon.TITLES):
         return False  # "Mr. Smith", "George W. Bush"
     return True
 

@@ -55,7 +55,11 @@ class VerbSet:
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[VerbMatch]:
         hi = len(text) if hi is None else hi
+        single, second = self.single, self.second
         for m in _WORD.finditer(text, lo, hi):
+            word = m.group()
+            if word not in single and word not in second:
+                continue  # most words: no verb form starts with them (what _at would find)
             found = self._at(text, m, hi)
             if found is not None:
                 yield found
