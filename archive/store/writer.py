@@ -141,19 +141,24 @@ class ArticleWriter:
 
     def _place_articles(self, connection: sa.Connection, batch: Sequence[tuple]):
         """Decide each article's fate, delete the rows it replaces, insert the new article rows."""
+        # Sources first, hashes second. On PostgreSQL each statement sees what was committed when it
+        # started, so another writer's batch may land between the two: read in this order, a source
+        # row seen means its hash row is seen too, and the article is "unchanged". The other way
+        # round the source would be found without its hash, and a stored article taken for a changed
+        # file and replaced. (On SQLite the writer holds the write lock: nothing lands between.)
+        paths = sorted({r[SOURCE_PATH] for r in batch})
+        by_source = {
+            (row.source_path, row.record): row.id
+            for row in connection.execute(
+                sa.select(articles.c.id, articles.c.source_path, articles.c.record).where(articles.c.source_path.in_(paths))
+            )
+        }
         hashes = [r[CONTENT_HASH] for r in batch]
         by_hash = {
             row.content_hash: row
             for row in connection.execute(
                 sa.select(articles.c.id, articles.c.content_hash, articles.c.source_path, articles.c.record)
                 .where(articles.c.content_hash.in_(hashes))
-            )
-        }
-        paths = sorted({r[SOURCE_PATH] for r in batch})
-        by_source = {
-            (row.source_path, row.record): row.id
-            for row in connection.execute(
-                sa.select(articles.c.id, articles.c.source_path, articles.c.record).where(articles.c.source_path.in_(paths))
             )
         }
         outcomes: list[Outcome] = []
