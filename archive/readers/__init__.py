@@ -41,11 +41,7 @@ _SUFFIXES = tuple(sorted(READERS, key=len, reverse=True))
 def reader_for(path: str | Path) -> str | None:
     """The reader module for a file name, or ``None`` when no reader handles it."""
     name = os.path.basename(os.fspath(path).rstrip(os.sep)).lower()
-    if name.endswith(_SUFFIXES):
-        for suffix in _SUFFIXES:
-            if name.endswith(suffix):
-                return READERS[suffix]
-    return None
+    return next((READERS[suffix] for suffix in _SUFFIXES if name.endswith(suffix)), None)
 
 
 def is_supported(path: str | Path) -> bool:

@@ -274,7 +274,7 @@ def reserve_ids(connection: sa.Connection, table: sa.Table, count: int) -> list[
 # Rows per multi-row INSERT. Larger statements flush FTS5 less often, but sqlite3 keeps its last
 # 128 prepared statements, and one of 8,000 rows holds ~3 MB: 500 rows keep that cache under ~25 MB.
 _ROWS_PER_INSERT = 500
-# SQLite's bound on variables per statement since 3.32; a build from before then (999) says so.
+# SQLite's bound on variables per statement since 3.32 (a build from before then reports 999).
 _MAX_VARIABLES = 32766
 
 
@@ -302,8 +302,7 @@ def bulk_insert(connection: sa.Connection, table: sa.Table, columns: Sequence[st
 
 
 def _variable_limit(connection: sa.Connection) -> int:
-    driver = connection.connection.driver_connection
-    limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(driver, "getlimit") else 999
+    limit = connection.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     return min(limit, _MAX_VARIABLES)
 
 

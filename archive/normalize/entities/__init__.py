@@ -37,12 +37,11 @@ def extract_entities(paragraphs: Sequence[str], language: str | None, *, title: 
     speaker_set = frozenset(" ".join(str(s).casefold().split()) for s in speakers if s)
     texts = [str(text) if text else "" for text in paragraphs]
     fields = {"title": str(title) if title else "", "dateline": str(dateline) if dateline else ""}
-    restored = truecase.caseless(texts)
-    if restored:  # an article without capitals: read a copy with its names capitalized (same offsets)
-        original = texts, dict(fields)
-        acronyms = truecase.defined_acronyms(texts)
-        texts = [truecase.restore(text, language, acronyms) for text in texts]
-        fields = {field: truecase.restore(text, language, acronyms) for field, text in fields.items()}
+    caseless = truecase.caseless(texts)
+    if caseless:  # an article without capitals: read a copy with its names capitalized (same offsets)
+        own = texts, fields
+        *texts, title_read, dateline_read = truecase.restore_all([*texts, *fields.values()], language)
+        fields = {"title": title_read, "dateline": dateline_read}
     body: list[Located] = []
     for p, text in enumerate(texts):
         if not text:
@@ -53,10 +52,14 @@ def extract_entities(paragraphs: Sequence[str], language: str | None, *, title: 
         if text:
             extra.extend(Located(item, field, None) for item in segment(text, language, speaker_set, True))
     entities, mentions = Resolver(language).resolve(body, extra)
-    if restored:  # each mention is the article's own letters; the entity keeps the capitalized name
-        mentions = [replace(m, surface=(original[0][m.paragraph] if m.field == "paragraph" else original[1][m.field])[m.start:m.end])
-                    for m in mentions]
+    if caseless:  # each mention is the article's own letters; the entity keeps the capitalized name
+        mentions = [replace(m, surface=_text_of(m, *own)[m.start:m.end]) for m in mentions]
     return entities, mentions
+
+
+def _text_of(mention: Mention, paragraphs: Sequence[str], fields: dict[str, str]) -> str:
+    """The string a mention's offsets point into."""
+    return paragraphs[mention.paragraph] if mention.field == "paragraph" else fields[mention.field]
 
 
 def entity_key(name: str, type: str) -> str:

@@ -70,7 +70,7 @@ def is_acronym(tok: Token) -> bool:
 
 def known_org(tokens: list[Token], i: int, end: int) -> int:
     """Length of the longest known organization name at ``i`` (0 if none)."""
-    if tokens[i].norm not in _KNOWN_FIRST_WORDS:
+    if tokens[i].norm not in KNOWN_FIRST_WORDS:
         return 0
     for n in range(min(4, end - i), 0, -1):
         if tuple(t.norm for t in tokens[i:i + n]) in _KNOWN_NORMS:
@@ -85,8 +85,7 @@ def _known_norms() -> frozenset[tuple[str, ...]]:
 
 
 _KNOWN_NORMS = _known_norms()
-_KNOWN_FIRST_WORDS = frozenset(p[0] for p in _KNOWN_NORMS)  # a cheap pre-check for known_org
-KNOWN_FIRST_WORDS = _KNOWN_FIRST_WORDS  # (the segmenter reads it before calling known_org)
+KNOWN_FIRST_WORDS = frozenset(p[0] for p in _KNOWN_NORMS)  # a cheap pre-check (the segmenter reads it too)
 
 
 # Football clubs: "FC Porto", "AC Milan", "Real Madrid", "Bayern Munich"; "Manchester United".

@@ -19,6 +19,9 @@ from archive.normalize.entities.tokens import Token
 
 MAX_NAME_WORDS = 4  # words of the school's own name or town after the kind, status and number
 _NUMBER = re.compile(r"^(\d{1,3}|[IVX]{1,5})$")
+# Capitalized words that end a school's name rather than continue it ("SMA Negeri 1 Dan …"); "Negara"
+# and "Kota" may be part of one.
+_NOT_IN_NAME = lexicon.STOPWORDS - {"negara", "kota"}
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +42,15 @@ def _phrase(tokens: Sequence[Token], i: int, phrases: frozenset[tuple[str, ...]]
     """Width of the longest phrase of ``phrases`` at ``i``, its words capitalized and one space apart."""
     for n in range(min(4, len(tokens) - i), 0, -1):
         words = tokens[i:i + n]
-        if tuple(t.norm for t in words) in phrases and all(t.cap for t in words) and _spaced(text, words):
+        if tuple(t.norm for t in words) in phrases and all(t.cap for t in words) and \
+                all(_spaced(text, tokens, k) for k in range(i + 1, i + n)):
             return n
     return 0
 
 
-def _spaced(text: str, words: Sequence[Token]) -> bool:
-    return all(text[a.end:b.start] == " " for a, b in zip(words, words[1:]))
+def _spaced(text: str, tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` exists and follows the one before it after a single space."""
+    return k < len(tokens) and text[tokens[k - 1].end:tokens[k].start] == " "
 
 
 def school_at(text: str, tokens: Sequence[Token], i: int) -> int:
@@ -58,14 +63,13 @@ def school_at(text: str, tokens: Sequence[Token], i: int) -> int:
     if width == 1 and head.text == head.text.capitalize():
         return 0  # an abbreviation is written in capitals ("SMA", "MTs"); "Man" and "Ma" are words
     j = i + width
-    n = len(tokens)
-    q = _phrase(tokens, j, qualifiers, text) if j < n and text[tokens[j - 1].end:tokens[j].start] == " " else 0
-    j += q
-    if j < n and text[tokens[j - 1].end:tokens[j].start] == " " and _NUMBER.match(tokens[j].text):
+    if _spaced(text, tokens, j):
+        j += _phrase(tokens, j, qualifiers, text)
+    if _spaced(text, tokens, j) and _NUMBER.match(tokens[j].text):
         j += 1
     named = 0
-    while j < n and named < MAX_NAME_WORDS and tokens[j].cap and text[tokens[j - 1].end:tokens[j].start] == " " \
-            and tokens[j].norm not in lexicon.STOPWORDS - {"negara", "kota"} and tokens[j].norm not in first_words():
+    while named < MAX_NAME_WORDS and _spaced(text, tokens, j) and tokens[j].cap \
+            and tokens[j].norm not in _NOT_IN_NAME and tokens[j].norm not in first_words():
         j += 1
         named += 1
     return j - i if j > i + width else 0

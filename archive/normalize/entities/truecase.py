@@ -84,44 +84,46 @@ def _gazetteer_place(toks: Sequence[Token], i: int, language: str | None) -> tup
     return 0, ""
 
 
-def _place_head(toks: Sequence[Token], i: int, language: str | None) -> tuple[int, str]:
-    """An administrative or natural head word and the name after it ("kabupaten sragen", "kota malang",
-    "gunung merapi"); the name must be no ordinary word or a gazetteer place ("desa terakhir",
-    "kota lain", "gunung berapi" are words)."""
-    if toks[i].norm not in gazetteer.place_heads() or i + 1 >= len(toks):
+def _name_word(tok: Token, language: str | None) -> bool:
+    """A word that is no word of the language: likely part of a name."""
+    return tok.text[0].isalpha() and not ordinary(tok.text, language)
+
+
+def _with_name_words(toks: Sequence[Token], i: int, n: int, language: str | None) -> int:
+    """``n`` tokens from ``i`` and the name words right after them, ``MAX_PHRASE`` tokens at most."""
+    while i + n < len(toks) and n < MAX_PHRASE and _name_word(toks[i + n], language):
+        n += 1
+    return n
+
+
+def _head_before_name(toks: Sequence[Token], i: int, language: str | None, heads: frozenset[str]) -> tuple[int, str]:
+    """A head word of ``heads`` and the name after it, which must be no ordinary word or a gazetteer
+    place (after a head, "kota lain" and "desa terakhir" are words, "kota malang" is a name)."""
+    if toks[i].norm not in heads or i + 1 >= len(toks):
         return 0, ""
     nxt = toks[i + 1]
     if not nxt.text[0].isalpha() or (ordinary(nxt.text, language) and nxt.norm not in gazetteer.get().phrases):
         return 0, ""
-    n = 2
-    while i + n < len(toks) and n < MAX_PHRASE and not ordinary(toks[i + n].text, language):
-        n += 1
-    return n, "title"
+    return _with_name_words(toks, i, 2, language), "title"
+
+
+def _place_head(toks: Sequence[Token], i: int, language: str | None) -> tuple[int, str]:
+    """An administrative or natural head word and the name after it ("kabupaten sragen", "kota malang",
+    "gunung merapi"; not "gunung berapi", a volcano)."""
+    return _head_before_name(toks, i, language, gazetteer.place_heads())
 
 
 def _org_head(toks: Sequence[Token], i: int, language: str | None) -> tuple[int, str]:
-    """An organization's head word before a name ("universitas diponegoro", "bank indonesia", "partai
-    demokrat"): the head joins the name when the next word is no ordinary word or a place."""
-    if toks[i].norm not in lexicon.ORG_WORDS or i + 1 >= len(toks):
-        return 0, ""
-    nxt = toks[i + 1]
-    if not nxt.text.isalpha() or (ordinary(nxt.text, language) and nxt.norm not in gazetteer.get().phrases):
-        return 0, ""
-    n = 2
-    while i + n < len(toks) and n < MAX_PHRASE and toks[i + n].text.isalpha() and not ordinary(toks[i + n].text, language):
-        n += 1
-    return n, "title"
+    """An organization's head word before a name ("universitas diponegoro", "bank indonesia")."""
+    return _head_before_name(toks, i, language, lexicon.ORG_WORDS)
 
 
 def _given_name(toks: Sequence[Token], i: int, language: str | None) -> tuple[int, str]:
-    """A known given name before a word that is no ordinary word ("mark herman", "james bond"): both
-    are the name, though "mark" alone is a word."""
-    if toks[i].norm in _GIVEN and i + 1 < len(toks) and toks[i + 1].text.isalpha() and (
-            not ordinary(toks[i + 1].text, language) or toks[i + 1].norm in _GIVEN):
-        n = 2
-        while i + n < len(toks) and n < MAX_PHRASE and toks[i + n].text.isalpha() and not ordinary(toks[i + n].text, language):
-            n += 1
-        return n, "title"
+    """A known given name before another or before a word that is no ordinary word ("mark herman",
+    "james bond"): both are the name, though "mark" alone is a word."""
+    if toks[i].norm in _GIVEN and i + 1 < len(toks) and (
+            _name_word(toks[i + 1], language) or toks[i + 1].norm in _GIVEN):
+        return _with_name_words(toks, i, 2, language), "title"
     return 0, ""
 
 
@@ -157,9 +159,27 @@ RULES: tuple[tuple[str, Rule], ...] = (
 def defined_acronyms(texts: Sequence[str]) -> dict[str, int]:
     """Acronyms the article defines, ``name (acr)`` with the name's initials ("mahkamah konstitusi
     (mk)", "yayasan pendidikan informatika (ypi)"): each acronym and how many words its name has."""
+    return _acronyms_in(texts, [tokenize(text) for text in texts])
+
+
+def restore(text: str, language: str | None, acronyms: dict[str, int] | None = None) -> str:
+    """``text`` with the likely names capitalized, character for character (offsets unchanged).
+    ``acronyms`` (:func:`defined_acronyms` of the whole article) are written in capitals wherever they
+    appear, and the names they stand for in title case."""
+    return _restored(text, tokenize(text), language, acronyms or {})
+
+
+def restore_all(texts: Sequence[str], language: str | None) -> list[str]:
+    """:func:`restore` of each of an article's texts, with the acronyms any of them defines (each
+    text tokenized once for both)."""
+    tokens = [tokenize(text) for text in texts]
+    acronyms = _acronyms_in(texts, tokens)
+    return [_restored(text, toks, language, acronyms) for text, toks in zip(texts, tokens)]
+
+
+def _acronyms_in(texts: Sequence[str], tokens: Sequence[Sequence[Token]]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for text in texts:
-        toks = tokenize(text)
+    for text, toks in zip(texts, tokens):
         for k, tok in enumerate(toks):
             acr = tok.norm
             n = len(acr)
@@ -172,13 +192,8 @@ def defined_acronyms(texts: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def restore(text: str, language: str | None, acronyms: dict[str, int] | None = None) -> str:
-    """``text`` with the likely names capitalized, character for character (offsets unchanged).
-    ``acronyms`` (:func:`defined_acronyms` of the whole article) are written in capitals wherever they
-    appear, and the names they stand for in title case."""
+def _restored(text: str, toks: Sequence[Token], language: str | None, acronyms: dict[str, int]) -> str:
     chars = list(text)
-    toks = tokenize(text)
-    acronyms = acronyms or {}
     i = 0
     while i < len(toks):
         acr = acronyms.get(toks[i].norm)
@@ -198,8 +213,7 @@ def restore(text: str, language: str | None, acronyms: dict[str, int] | None = N
                 break
         else:
             i += 1
-    out = "".join(chars)
-    return out if len(out) == len(text) else text
+    return "".join(chars)  # one character for one: _write keeps every length
 
 
 def _write(chars: list[str], tok: Token, how: str) -> None:
