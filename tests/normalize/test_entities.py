@@ -239,3 +239,31 @@ def test_entities_and_mentions_are_the_dataclasses_themselves():
         made = type(obj)(**{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)})
         assert obj == made and hash(obj) == hash(made) and repr(obj) == repr(made)
         assert list(vars(obj)) == list(vars(made))
+
+
+def test_places_joined_by_a_hyphen_are_each_a_place_in_indonesian():
+    found = names(["Susi Air melayani rute Sumenep-Surabaya setiap hari."])
+    assert {("Sumenep", "place"), ("Surabaya", "place")} <= found
+    assert not any(" " not in n and "-" in n for n, _ in found)
+    assert ("Mercedes", "place") not in names(["Ia membeli Mercedes-Benz baru."])  # every part must be a place
+    # in English such a pair modifies a noun ("US-China trade") and is left out, as the English gold does
+    assert not names(["He expects a resolution of the US-China trade impasse."], "en")
+
+
+def test_after_a_form_of_address_ordinary_words_are_a_name():
+    # "tutut" and "syukuran" are Indonesian words; after "Mbak" or "Raja" they name a person
+    assert ("Tutut", "person") in names(["Namun niat mengusung Mbak Tutut akhirnya urung dilaksanakan."])
+    assert ("Syukuran Amir", "person") in names(["Kerajaan itu dipimpin oleh Raja Syukuran Amir yang bijak."])
+    # after an office title ordinary words are the office: no person
+    assert not any(t == "person" for _, t in names(["Kepala Dinas Pendidikan datang pagi ini."]))
+
+
+def test_a_capitalized_ordinary_word_inside_a_sentence_is_left_to_the_tagger():
+    from archive.normalize.entities.segment import segment
+
+    def untyped(text):
+        return [it.surface for it in segment(text, "id", learned=False) if it.kind == "run"]
+
+    assert untyped("Tahun 1997, Budhy bergabung dengan band Gigi menggantikan posisi drummer.")[-1] == "Gigi"
+    assert untyped("Gigi itu sakit sejak kemarin.") == []  # opening the sentence it is the word
+    assert untyped("Mereka berlibur ke Danau Poso bersama keluarga.") == []  # a head word: heads.py reads it

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from archive.normalize import lexicon as shared_lexicon
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people, schools
 from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.items import Item
 from archive.normalize.entities.heads import with_heads
+from archive.normalize.entities.lists import with_lists
 from archive.normalize.entities.refine import refine
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
@@ -37,6 +39,9 @@ _SCHOOL_WORDS = schools.first_words()
 # Norms of the tokens at which :meth:`Segmenter._title` can find a title: first words of titles,
 # one-word roles (before a first name) and "H" (Haji).
 _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len(r) == 1} | {gazetteer.norm("H")}
+
+# Titles after which a capitalized run is a name even when its words are ordinary ones (lexicon/data/id/name_titles.txt).
+_NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -192,6 +197,16 @@ class Segmenter:
                 self._add("org", toks[i], toks[j - 1], size=j - i)
                 i = j
                 continue
+            if "-" in t.text and not restricted and self.language != "en":
+                pair = self._hyphened_places(t)
+                # "rute Sumenep-Surabaya", "perang Soviet-Afganistan": places joined by a hyphen. (In
+                # English such pairs modify a noun, "US-China trade", and the English gold leaves them out.)
+                if pair:
+                    flush()
+                    for part, place in pair:
+                        self._add("place", part, part, place=place)
+                    i += 1
+                    continue
             hit = self.gaz.lookup(toks, i, self.language) if t.norm in self.gaz.openers else None
             if hit and i + hit[0] < n and toks[i + hit[0]].norm in orgs.CLUB_AFTER and not restricted:
                 flush()  # "Manchester United", "Bali United": a club named after its city
@@ -270,6 +285,22 @@ class Segmenter:
         hit = self.gaz.lookup(toks, i, self.language)
         return bool(hit) and hit[0] >= 2
 
+    def _hyphened_places(self, tok: Token) -> list[tuple[Token, Place]]:
+        """Each part of a hyphenated word with its place, when every part is a capitalized one-word place
+        of the gazetteer (a route or a pair of countries); else empty."""
+        out: list[tuple[Token, Place]] = []
+        at = tok.start
+        for piece in tok.text.split("-"):
+            if not piece[:1].isupper():
+                return []
+            part = Token(at, at + len(piece), piece, gazetteer.norm(piece), True, piece.isupper(), False)
+            hit = self.gaz.lookup([part], 0, self.language)
+            if hit is None:
+                return []
+            out.append((part, hit[1]))
+            at += len(piece) + 1
+        return out
+
     def _state_after_city(self, tok: Token) -> bool:
         """"West Palm Beach, FL", "Columbia, S.C.", "Houston, Texas": a US state code after a city."""
         if not self.items or self.items[-1].kind != "place" or self.text[self.items[-1].end:tok.start] != ", ":
@@ -304,6 +335,13 @@ class Segmenter:
             j -= 1
         return j
 
+    @staticmethod
+    def _lone_word(t: Token) -> bool:
+        """A capitalized word that may be a name though it is also an ordinary word: no acronym, function
+        word, month or head word (heads.py and the organization rules read those)."""
+        return t.cap and not t.upper and t.norm not in lexicon.stop_or_calendar_words() and \
+            t.norm not in gazetteer.place_heads() and t.norm not in orgs.HEAD_INITIAL
+
     def _common(self, t: Token) -> bool:
         if t.norm in lexicon.stop_or_calendar_words():
             return True
@@ -332,13 +370,22 @@ class Segmenter:
              title_start: int | None, restricted: bool) -> bool:
         """Classify a name run; True when it consumed the pending title."""
         toks = chunk.tokens
+        lo0, hi0 = lo, hi
+        # after "Mas", "Raden", "Sultan" comes a name, even one made of ordinary words ("Mas Agung")
+        named = title_live and title_start is not None and self.language != "en" and \
+            toks[title_start].norm in _NAME_TITLES
         # Leading common words are not names ("Keuangan Sri Mulyani", "Pendayagunaan Aparatur ...").
         while lo < hi and not people.is_first_name(toks[lo].text, self.language) and (
-                self._common(toks[lo]) or not toks[lo].cap):
+                not named and self._common(toks[lo]) or not toks[lo].cap):
             lo += 1
         while hi > lo and (not toks[hi - 1].cap or _DEGREE.match(toks[hi - 1].text)):
             hi -= 1
         if lo >= hi:
+            if not (restricted or title_live or self.language == "en" or toks[lo0].sentence_start) and \
+                    all(self._lone_word(t) for t in toks[lo0:hi0]):
+                # Indonesian names are often ordinary words ("Gigi" is a band, "Dara" a singer); written
+                # with a capital inside a sentence such a word may be a name: the tagger decides.
+                self._add("run", toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
             return False
         # acronyms stand apart from the words around them ("KPK Agus Rahardjo")
         if orgs.is_acronym(toks[lo]) and not restricted:
@@ -358,7 +405,7 @@ class Segmenter:
             if k:
                 words, lo = words[k:], lo + k
             # Indonesian: a run with common words after a title is the office, not a name
-            if self.language != "en" and not people.is_first_name(words[0].text, self.language) and any(
+            if self.language != "en" and not named and not people.is_first_name(words[0].text, self.language) and any(
                     self._common(t) for t in words):
                 return False
         first, last = words[0], words[-1]
@@ -455,4 +502,6 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
         items = with_heads(text, segmenter.tokens, items)
     if learned and not restricted and segmenter.untyped_seen:
         items = refine(text, segmenter.tokens, items, language)
+    if not restricted and segmenter.untyped_seen:
+        items = with_lists(text, items, language)
     return items
