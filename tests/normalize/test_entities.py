@@ -267,3 +267,10 @@ def test_a_capitalized_ordinary_word_inside_a_sentence_is_left_to_the_tagger():
     assert untyped("Tahun 1997, Budhy bergabung dengan band Gigi menggantikan posisi drummer.")[-1] == "Gigi"
     assert untyped("Gigi itu sakit sejak kemarin.") == []  # opening the sentence it is the word
     assert untyped("Mereka berlibur ke Danau Poso bersama keluarga.") == []  # a head word: heads.py reads it
+
+
+def test_a_city_name_before_city_or_town_is_a_club_unless_the_gazetteer_knows_the_city():
+    assert ("Manchester City", "organization") in names(["Pada 2009 ia bergabung dengan Manchester City."])
+    assert ("Leicester City", "organization") in names(["Leicester City beat Ipswich Town on Sunday."], "en")
+    assert {("Mexico City", "place"), ("Cape Town", "place")} <= names(
+        ["He flew from Mexico City to Cape Town on Sunday."], "en")

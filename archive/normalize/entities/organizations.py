@@ -92,7 +92,9 @@ KNOWN_FIRST_WORDS = frozenset(p[0] for p in _KNOWN_NORMS)  # a cheap pre-check (
 _CLUB_CODES = lexicon._words("FC AFC AC SC CF FK SK CD UD SSC KV")
 _CLUB_WORDS = lexicon._words("Real Inter Atletico Atlético Sporting Borussia Bayern Olympique Dynamo Dinamo Spartak "
                              "Lokomotiv Shakhtar Zenit Racing Deportivo Union")
-CLUB_AFTER = lexicon._words("United Hotspur Rovers Wanderers Athletic Albion FC AFC CF")
+# Words after a city's name that make it a club's: "Manchester United", "Leicester City", "Ipswich Town". (A
+# city whose own name ends in "City" or "Town", "Mexico City", "Cape Town", is the gazetteer's longer match.)
+CLUB_AFTER = lexicon._words("United Hotspur Rovers Wanderers Athletic Albion FC AFC CF City Town")
 
 
 # Clubs known by name (lexicon/data/*/clubs.txt), as tuples of their words.
