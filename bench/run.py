@@ -243,10 +243,13 @@ def render(result: dict) -> str:
     rows = [
         ("articles", f"{result['articles']:,}", f"load average at start {result['machine']['load_average_at_start']}"),
         ("floor: raw sqlite3 + FTS5", f"{f['articles_per_s']:,.0f} articles/s", f"{f['seconds']} s, {f['db_mb']} MB"),
-        ("writer alone", f"{w['articles_per_s']:,.0f} articles/s",
-         f"{w['seconds']} s, {w['cpu_ms_per_article']} ms CPU/article, {w['db_mb']} MB"),
-        ("writer alone / floor", f"{w['vs_floor']:.2f}", "target ≥ 0.33"),
     ]
+    if w:
+        rows += [
+            ("writer alone", f"{w['articles_per_s']:,.0f} articles/s",
+             f"{w['seconds']} s, {w['cpu_ms_per_article']} ms CPU/article, {w['db_mb']} MB"),
+            ("writer alone / floor", f"{w['vs_floor']:.2f}", "target ≥ 0.33"),
+        ]
     if "ingest" not in result:  # --writer-only
         return _table(rows)
     i, s, q, e = result["ingest"], result["search"], result["quotes"], result["export"]
@@ -282,14 +285,15 @@ def _table(rows: list[tuple[str, str, str]]) -> str:
 
 def run(articles: int, workers: int = 0, seed: int = 0, cache: Path = CACHE, results: Path = RESULTS,
         repeat: int = 30, work_dir: Path | None = None, log=print, with_reingest: bool = True,
-        only_writer: bool = False) -> tuple[dict, Path]:
-    """The whole benchmark (``only_writer``: the floor and the writer alone) into one result JSON."""
+        only_writer: bool = False, writer: bool = True) -> tuple[dict, Path]:
+    """The whole benchmark (``only_writer``: the floor and the writer alone; ``writer`` off: no writer-alone
+    run, so no articles normalized ahead, which at 1M takes as long as the ingest) into one result JSON."""
     corpus = cache / f"corpus-{articles}-s{seed}-v{VERSION}"
     start = time.perf_counter()
     ensure_corpus(corpus, articles, seed, log=log)
     log(f"corpus: {articles:,} files in {corpus} ({time.perf_counter() - start:.1f} s)")
     # normalized once, outside any timing; below ingest's pool threshold, in this process as ingest would
-    prepared = prepare(corpus, cache, workers if articles >= 64 else 1, log=log)
+    prepared = prepare(corpus, cache, workers if articles >= 64 else 1, log=log) if writer or only_writer else None
     own_dir = work_dir is None
     work = Path(work_dir or tempfile.mkdtemp(prefix="bench-", dir=cache))
     try:
@@ -300,9 +304,11 @@ def run(articles: int, workers: int = 0, seed: int = 0, cache: Path = CACHE, res
         load = [round(x, 2) for x in os.getloadavg()]  # other work on the machine skews every figure
         fl = floor(corpus, articles, floor_db)
         log(f"floor: {fl['articles_per_s']:,.0f} articles/s")
-        alone = writer_only(prepared, articles, writer_db)
-        alone["vs_floor"] = round(alone["articles_per_s"] / fl["articles_per_s"], 3)
-        log(f"writer alone: {alone['articles_per_s']:,.0f} articles/s")
+        alone = None
+        if prepared is not None:
+            alone = writer_only(prepared, articles, writer_db)
+            alone["vs_floor"] = round(alone["articles_per_s"] / fl["articles_per_s"], 3)
+            log(f"writer alone: {alone['articles_per_s']:,.0f} articles/s")
         result = {
             "articles": articles,
             "seed": seed,
@@ -319,7 +325,8 @@ def run(articles: int, workers: int = 0, seed: int = 0, cache: Path = CACHE, res
         if own_dir:
             shutil.rmtree(work, ignore_errors=True)
     results.mkdir(parents=True, exist_ok=True)
-    out = results / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{articles}{'-writer-only' if only_writer else ''}.json"
+    suffix = "-writer-only" if only_writer else "" if alone else "-no-writer-alone"
+    out = results / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{articles}{suffix}.json"
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return result, out
 
@@ -352,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-reingest", action="store_true", help="skip timing a second (all unchanged) ingest")
     parser.add_argument("--writer-only", action="store_true",
                         help="only the floor and the writer alone (articles normalized once, cached): no ingest, no queries")
+    parser.add_argument("--no-writer-alone", action="store_true",
+                        help="skip the writer-alone run and the articles normalized for it (at 1M that takes as "
+                        "long as the ingest itself)")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",
                         help="postgresql: the same on a PostgreSQL server, next to SQLite (bench/postgresql.py)")
     parser.add_argument("--url", default=None, help="with --backend postgresql: a server to use (a role that may create "
@@ -371,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     result, out = run(args.articles, args.workers, args.seed, args.cache, args.results, args.repeat, args.keep, log,
-                      with_reingest=not args.no_reingest, only_writer=args.writer_only)
+                      with_reingest=not args.no_reingest, only_writer=args.writer_only,
+                      writer=not args.no_writer_alone)
     print(render(result))
     print(f"\nwritten {out}")
     return 0

@@ -61,6 +61,17 @@ def test_writer_only_mode_skips_ingest_and_reuses_the_prepared_articles(tmp_path
     assert "writer alone" in render(result)
 
 
+def test_without_the_writer_alone_nothing_is_normalized_ahead(tmp_path):
+    cache = tmp_path / "cache"
+    result, path = run(20, cache=cache, results=tmp_path / "results", repeat=1, writer=False, with_reingest=False,
+                       log=lambda _: None)
+    assert path.name.endswith("-20-no-writer-alone.json")
+    assert result["writer_only"] is None and result["ingest"]["added"] == 20
+    assert not list(cache.glob("normalized-*"))
+    shown = render(result)
+    assert "archive ingest" in shown and "writer alone" not in shown
+
+
 def test_profile_splits_ingest_time_into_stages(tmp_path):
     from bench.profile import STAGES, profile, stage_times
 
