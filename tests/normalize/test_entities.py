@@ -274,3 +274,11 @@ def test_a_city_name_before_city_or_town_is_a_club_unless_the_gazetteer_knows_th
     assert ("Leicester City", "organization") in names(["Leicester City beat Ipswich Town on Sunday."], "en")
     assert {("Mexico City", "place"), ("Cape Town", "place")} <= names(
         ["He flew from Mexico City to Cape Town on Sunday."], "en")
+
+
+def test_a_bare_name_of_a_place_named_elsewhere_with_its_head_is_that_place():
+    paragraphs = ["Warga Kedungbulus menyambutnya pagi itu.", "Ia pulang ke Desa Kedungbulus kemarin."]
+    entities, mentions = extract_entities(paragraphs, "id", title=None)
+    assert [(m.surface, m.entity_key) for m in mentions] == [
+        ("Kedungbulus", "place:kedungbulus"), ("Desa Kedungbulus", "place:kedungbulus")]
+    assert [(e.name, e.type) for e in entities] == [("Kedungbulus", "place")]

@@ -72,6 +72,16 @@ def _core(name: str) -> str:
 _FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
+def _places_by_name(body: list[Located]) -> dict[str, Item]:
+    """The article's places by their name without an administrative head ("kedungbulus" for "Desa
+    Kedungbulus"), the first of each."""
+    out: dict[str, Item] = {}
+    for loc in body:
+        if loc.item.kind == "place" and loc.item.place is not None:
+            out.setdefault(norm(unit_name(loc.item.surface)), loc.item)
+    return out
+
+
 def _names_by_word(people: dict[str, str]) -> dict[str, list[str]]:
     """Each word of the article's names of two words or more -> those names, in order.
 
@@ -136,6 +146,7 @@ class Resolver:
         people = self._people(body)
         self.people = people
         named = _names_by_word(people)
+        places = _places_by_name(body)
         acronyms: list[Located] = []
         for loc in body + extra:
             item = loc.item
@@ -155,8 +166,8 @@ class Resolver:
                     self._mention(draft, loc)
                     if item.alias:
                         draft.surfaces.append(item.alias)
-                elif item.kind == "run":
-                    self._org_alias(loc)
+                elif item.kind == "run" and not self._org_alias(loc):
+                    self._place_alias(loc, places)
         self._brackets(body)
         # (each pass below only adds the acronym it looks at, so what was claimed before it stays valid)
         claimed = self._claimed()
@@ -282,7 +293,7 @@ class Resolver:
         key = "organization:" + " ".join(item.surface.casefold().split())
         self._mention(self._draft(key, "organization", _display(item.surface)), loc)
 
-    def _org_alias(self, loc: Located) -> None:
+    def _org_alias(self, loc: Located) -> bool:
         """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""
         target = " ".join(_norm_words(loc.item.surface))  # = norm(surface)
         for draft in list(self.drafts.values()):
@@ -291,7 +302,17 @@ class Resolver:
             core = _core(draft.name)
             if core == target and len(core.split()) >= 1:
                 self._mention(draft, loc)
-                return
+                return True
+        return False
+
+    def _place_alias(self, loc: Located, places: dict[str, Item]) -> None:
+        """A run equal to the name of a place the article names elsewhere with a head word or a clear context
+        ("Mukomuko" after "Kabupaten Mukomuko"): the same place."""
+        known = places.get(norm(loc.item.surface))
+        if known is not None:
+            item = loc.item
+            self._place(Located(Item("place", item.start, item.end, item.surface, known.place,
+                                     sentence_start=item.sentence_start, size=item.size), loc.field, loc.paragraph))
 
     def _brackets(self, body: list[Located]) -> None:
         """"Bandara Internasional Lombok (BIL)": the acronym is an alias of the name before it."""
