@@ -21,3 +21,4 @@ class Item:
     paren: bool = False  # an acronym written in brackets: "(BIL)"
     sentence_start: bool = False
     size: int = 1  # number of words
+    refers: str | None = None  # the name of the person this one is another name of ("X alias Y": Y refers to X)

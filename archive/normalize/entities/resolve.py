@@ -129,6 +129,7 @@ class Resolver:
         self.language = language if language in ("id", "en") else "id"
         self.drafts: dict[str, _Draft] = {}
         self.order: list[str] = []
+        self.nicknames: dict[str, str] = {}  # person key of a name given as an alias -> the full name
 
     def _draft(self, key: str, type_: str, name: str) -> _Draft:
         draft = self.drafts.get(key)
@@ -161,6 +162,7 @@ class Resolver:
             elif item.kind in ("person", "run"):
                 person = self._link(item.surface, people) if loc.field != "paragraph" or item.kind == "run" \
                     else people.get(_person_key(item.surface)) or self._link(item.surface, people)
+                person = person or self._nickname(item.surface, people)
                 if person is not None:
                     draft = self._draft(_person_key(person), "person", person)
                     self._mention(draft, loc)
@@ -240,14 +242,35 @@ class Resolver:
 
     # -- people ------------------------------------------------------------------------------------
     def _people(self, body: list[Located]) -> dict[str, str]:
-        """Full names with evidence: key -> display name; a name inside a longer one folds into it."""
-        names = [loc.item.surface for loc in body if loc.item.kind == "person"]
+        """Full names with evidence: key -> display name; a name inside a longer one folds into it. The
+        names given as another name of someone ("X alias Y") go to ``self.nicknames`` instead."""
+        names = [loc.item.surface for loc in body if loc.item.kind == "person" and not loc.item.refers]
         names.sort(key=lambda s: -len(s.split()))
         out: dict[str, str] = {}
         for name in names:
             if self._link(name, out) is None:
                 out[_person_key(name)] = _display(name)
+        for loc in body:
+            refers = loc.item.refers
+            if refers:
+                target = out.get(_person_key(refers)) or self._link(refers, out)
+                if target is not None:
+                    self.nicknames.setdefault(_person_key(loc.item.surface), target)
         return out
+
+    def _nickname(self, surface: str, people: dict[str, str]) -> str | None:
+        """The person a name given as an alias stands for: the alias itself, or part of it ("Choel" for
+        "Choel Mallarangeng") when no other name of the article has those words."""
+        if not self.nicknames:
+            return None
+        target = self.nicknames.get(_person_key(surface))
+        if target is not None:
+            return target
+        wanted = _name_set(surface)
+        if not wanted or any(wanted & _name_set(name) for name in people.values()):
+            return None
+        hits = {t for alias, t in self.nicknames.items() if wanted <= _name_set(alias.split(":", 1)[1])}
+        return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
     def _link(surface: str, people: dict[str, str]) -> str | None:

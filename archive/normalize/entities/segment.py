@@ -10,6 +10,7 @@ from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.items import Item
 from archive.normalize.entities.heads import with_heads
 from archive.normalize.entities.lists import with_lists
+from archive.normalize.entities.nicknames import with_nicknames
 from archive.normalize.entities.refine import refine
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 from archive.normalize.entities.wordlists import EN_WORDS
@@ -494,6 +495,8 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
     (unless ``learned`` is off) the tagger's for the runs the rules left unsure."""
     segmenter = Segmenter(text, language, speakers, restricted)
     items = segmenter.run()
+    if not restricted and len(items) > 1:
+        items = with_nicknames(text, items)
     if language == "en":
         return items
     if segmenter.school_seen and not restricted:
