@@ -322,8 +322,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--folds", type=int, default=0,
                         help="K-fold cross-validation: each fold scored by a tagger trained on the others")
     parser.add_argument("--train", metavar="OUT", help="train the tagger on the whole file, write it to OUT, exit")
-    parser.add_argument("--min-confidence", type=float, default=refine.MIN_CONFIDENCE,
-                        help="confidence a tagged span needs (default %(default)s, the extractor's)")
+    shipped = ", ".join(f"{kind} {value}" for kind, value in refine.MIN_CONFIDENCE.items())
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help=f"confidence a tagged span of any kind needs (default: the extractor's, {shipped})")
     parser.add_argument("--lowercase", action="store_true",
                         help="score the sentences written all in lower case (the extractor restores names' capitals)")
     args = parser.parse_args(argv)
