@@ -43,6 +43,8 @@ _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len
 
 # Titles after which a capitalized run is a name even when its words are ordinary ones (lexicon/data/id/name_titles.txt).
 _NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
+# Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda"), by language.
+_ORG_NOUNS = {lang: frozenset(shared_lexicon.entries(lang, "org_nouns")) for lang in shared_lexicon.LANGUAGES}
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -386,7 +388,8 @@ class Segmenter:
                     all(self._lone_word(t) for t in toks[lo0:hi0]):
                 # Indonesian names are often ordinary words ("Gigi" is a band, "Dara" a singer); written
                 # with a capital inside a sentence such a word may be a name: the tagger decides.
-                self._add("run", toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
+                kind = "org" if self._org_noun_before(chunk.index + lo0) else "run"
+                self._add(kind, toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
             return False
         # acronyms stand apart from the words around them ("KPK Agus Rahardjo")
         if orgs.is_acronym(toks[lo]) and not restricted:
@@ -434,8 +437,23 @@ class Segmenter:
         alias = None
         if evidence and title_live and title_start is not None:
             alias = text[toks[title_start].start:last.end]
+        if not (restricted or title_live) and self._org_noun_before(gi):
+            # "maskapai Susi Air": the noun before the name says what it names, whatever its first word is
+            self._add("org", first, last, size=len(words))
+            return False
         self._add("person" if evidence else "run", first, last, alias=alias, size=len(words))
         return evidence and title_live
+
+    def _org_noun_before(self, k: int) -> bool:
+        """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
+        nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
+        toks, text = self.tokens, self.text
+        for n in (1, 2):
+            if k - n < 0 or any(t.cap for t in toks[k - n:k]):
+                return False
+            if text[toks[k - 1].end:toks[k].start] == " " and tuple(t.norm for t in toks[k - n:k]) in nouns:
+                return True
+        return False
 
     def _acronym(self, tok: Token) -> None:
         """An all-caps token: an organization with evidence, else a candidate ("acro") that only an
