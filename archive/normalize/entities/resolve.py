@@ -147,7 +147,7 @@ class Resolver:
         people = self._people(body)
         self.people = people
         named = _names_by_word(people)
-        places = _places_by_name(body)
+        places: dict[str, Item] | None = None  # built on the first untyped run that needs it
         acronyms: list[Located] = []
         for loc in body + extra:
             item = loc.item
@@ -169,6 +169,8 @@ class Resolver:
                     if item.alias:
                         draft.surfaces.append(item.alias)
                 elif item.kind == "run" and not self._org_alias(loc):
+                    if places is None:
+                        places = _places_by_name(body)
                     self._place_alias(loc, places)
         self._brackets(body)
         # (each pass below only adds the acronym it looks at, so what was claimed before it stays valid)

@@ -45,6 +45,7 @@ _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len
 _NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
 # Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda"), by language.
 _ORG_NOUNS = {lang: frozenset(shared_lexicon.entries(lang, "org_nouns")) for lang in shared_lexicon.LANGUAGES}
+_ORG_NOUN_ENDS = frozenset(entry[-1] for nouns in _ORG_NOUNS.values() for entry in nouns)  # a cheap pre-check
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -446,8 +447,10 @@ class Segmenter:
 
     def _org_noun_before(self, k: int) -> bool:
         """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
-        nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
         toks, text = self.tokens, self.text
+        if k < 1 or toks[k - 1].norm not in _ORG_NOUN_ENDS:
+            return False
+        nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
         for n in (1, 2):
             if k - n < 0 or any(t.cap for t in toks[k - n:k]):
                 return False
