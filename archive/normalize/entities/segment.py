@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-from archive.normalize import lexicon as shared_lexicon
 from archive.normalize.entities import gazetteer, lexicon, organizations as orgs, people, schools
 from archive.normalize.entities.gazetteer import Place
 from archive.normalize.entities.items import Item
@@ -12,26 +9,9 @@ from archive.normalize.entities.heads import with_heads
 from archive.normalize.entities.lists import with_lists
 from archive.normalize.entities.nicknames import with_nicknames
 from archive.normalize.entities.refine import refine
+from archive.normalize.entities.runs import RunRules
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
-from archive.normalize.entities.wordlists import EN_WORDS
 
-
-# Words that, right before an all-caps token, make it an organization ("pihak KPK", "anggota DPR").
-_ACRONYM_CUES = frozenset(
-    "pihak lembaga instansi kantor gedung markas anggota kader fraksi partai aliansi organisasi badan komisi "
-    "perusahaan maskapai klub grup kelompok koalisi serikat asosiasi kementerian institusi universitas operator "
-    "produsen pabrikan emiten oleh "
-    "agency company firm group alliance organization organisation party union bloc network broadcaster carrier "
-    "maker lender regulator watchdog league club militia insurer airline automaker retailer".split())
-# Academic and professional degrees written after a name ("Wismandari Wisnu SpPD-KEMD", "Andi SH").
-_DEGREE = re.compile(r"^(?:Sp[A-Z][\w-]*|S\.?(?:H|E|T|Sos|Kom|Pd|Ked|IP|KM)|M\.?(?:H|Si|M|Pd|Kes|Kn|Hum|BA)|PhD|MBA|MPH)$")
-
-# Nouns that end the names of events, places and things named after people ("Davis Cup", "Grant Park").
-_NOT_SURNAMES = frozenset(
-    "cup trophy prize award awards open games festival street avenue road boulevard square park bridge hall "
-    "center centre tower island islands river lake mountain valley bay beach day week bowl series act law "
-    "foundation institute museum library stadium arena airport station theater theatre church school college "
-    "university hospital memorial hotel restaurant pavilion amphitheatre auditorium door".split())
 
 # Connectors inside a name that opens with an English head: "Securities and Exchange Commission".
 _INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
@@ -41,16 +21,8 @@ _SCHOOL_WORDS = schools.first_words()
 # one-word roles (before a first name) and "H" (Haji).
 _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len(r) == 1} | {gazetteer.norm("H")}
 
-# Titles after which a capitalized run is a name even when its words are ordinary ones (lexicon/data/id/name_titles.txt).
-_NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
-# Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda"), by language.
-_ORG_NOUNS = {lang: frozenset(shared_lexicon.entries(lang, "org_nouns")) for lang in shared_lexicon.LANGUAGES}
-_ORG_NOUN_ENDS = frozenset(entry[-1] for nouns in _ORG_NOUNS.values() for entry in nouns)  # a cheap pre-check
 
-_APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
-
-
-class Segmenter:
+class Segmenter(RunRules):
     """Runs the chunk rules over one string (a paragraph, the title or the dateline)."""
 
     def __init__(self, text: str, language: str | None, speakers: frozenset[str], restricted: bool):
@@ -278,12 +250,6 @@ class Segmenter:
                 return 1  # a capitalized role before a first name: "Administrator Jim Bridenstine"
         return 0
 
-    def _first_name_evidence(self, tok: Token) -> bool:
-        """A known first name; in English not when it opens the sentence and is an ordinary word ("Will")."""
-        if not people.is_first_name(tok.text, self.language):
-            return False
-        return not (tok.sentence_start and self.language == "en" and tok.norm in EN_WORDS)
-
     def _long_place(self, toks: list[Token], i: int) -> bool:
         """A gazetteer place of two or more words starts at ``i`` ("El Salvador", "La Paz")."""
         hit = self.gaz.lookup(toks, i, self.language)
@@ -339,13 +305,6 @@ class Segmenter:
             j -= 1
         return j
 
-    @staticmethod
-    def _lone_word(t: Token) -> bool:
-        """A capitalized word that may be a name though it is also an ordinary word: no acronym, function
-        word, month or head word (heads.py and the organization rules read those)."""
-        return t.cap and not t.upper and t.norm not in lexicon.stop_or_calendar_words() and \
-            t.norm not in gazetteer.place_heads() and t.norm not in orgs.HEAD_INITIAL
-
     def _common(self, t: Token) -> bool:
         if t.norm in lexicon.stop_or_calendar_words():
             return True
@@ -369,146 +328,6 @@ class Segmenter:
             if self.restricted and self._common(first):
                 return
         self._add("place", first, toks[hi - 1], place=place, size=hi - lo)
-
-    def _run(self, chunk: Chunk, lo: int, hi: int, title_live: bool, first_run: bool,
-             title_start: int | None, restricted: bool) -> bool:
-        """Classify a name run; True when it consumed the pending title."""
-        toks = chunk.tokens
-        lo0, hi0 = lo, hi
-        # after "Mas", "Raden", "Sultan" comes a name, even one made of ordinary words ("Mas Agung")
-        named = title_live and title_start is not None and self.language != "en" and \
-            toks[title_start].norm in _NAME_TITLES
-        # Leading common words are not names ("Keuangan Sri Mulyani", "Pendayagunaan Aparatur ...").
-        while lo < hi and not people.is_first_name(toks[lo].text, self.language) and (
-                not named and self._common(toks[lo]) or not toks[lo].cap):
-            lo += 1
-        while hi > lo and (not toks[hi - 1].cap or _DEGREE.match(toks[hi - 1].text)):
-            hi -= 1
-        if lo >= hi:
-            if not (restricted or title_live or self.language == "en" or toks[lo0].sentence_start) and \
-                    all(self._lone_word(t) for t in toks[lo0:hi0]):
-                # Indonesian names are often ordinary words ("Gigi" is a band, "Dara" a singer); written
-                # with a capital inside a sentence such a word may be a name: the tagger decides.
-                kind = "org" if self._org_noun_before(chunk.index + lo0) else "run"
-                self._add(kind, toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
-            return False
-        # acronyms stand apart from the words around them ("KPK Agus Rahardjo")
-        if orgs.is_acronym(toks[lo]) and not restricted:
-            self._acronym(toks[lo])
-            return self._run(chunk, lo + 1, hi, title_live, first_run, title_start, restricted) if hi > lo + 1 \
-                else False
-        words = toks[lo:hi]
-        if any(orgs.is_acronym(t) for t in words[1:]) and not restricted:
-            k = next(k for k, t in enumerate(words[1:], 1) if orgs.is_acronym(t))
-            used = self._run(chunk, lo, lo + k, title_live, first_run, title_start, restricted)
-            self._run(chunk, lo + k, hi, title_live and not used, False, title_start, restricted)
-            return used
-        if title_live and not restricted:
-            # after a title the name is the part from a known first name on ("Lhoksukon Teuku Rahmatsyah")
-            k = 0 if people.is_first_name(words[0].text, self.language) else next(
-                (k for k, t in enumerate(words[1:], 1) if people.is_first_name(t.text, self.language)), 0)
-            if k:
-                words, lo = words[k:], lo + k
-            # Indonesian: a run with common words after a title is the office, not a name
-            if self.language != "en" and not named and not people.is_first_name(words[0].text, self.language) and any(
-                    self._common(t) for t in words):
-                return False
-        first, last = words[0], words[-1]
-        text, all_tokens = self.text, self.tokens
-        gi, gl = chunk.index + lo, chunk.index + hi - 1  # positions of first and last in self.tokens
-        evidence = False
-        if not restricted:
-            evidence = (
-                title_live
-                or (first_run and lo == 0 and (people.lowercase_role_before(text, all_tokens, gi)
-                                               or people.speech_before(text, all_tokens, gi)))
-                or (first_run and people.lowercase_role_before(text, all_tokens, chunk.index))
-                or (len(words) >= 2 and self._first_name_evidence(first) and last.norm not in _NOT_SURNAMES)
-                or people.age_after(text, last.end)
-                or (hi == len(toks) and (len(words) >= 2 or not first.sentence_start)
-                    and people.speech_after(text, all_tokens, gl))
-                or people.apposition_role(text, last.end)
-                or self._apposition(last.end)
-            )
-        if evidence and len(words) >= 2 and self.language == "en" and \
-                not self._first_name_evidence(first) and all(t.norm in EN_WORDS for t in words):
-            evidence = False  # ordinary words only: "Big Machine", "Human Rights", "Science Mission Directorate"
-        if self.speakers and people.speaker_match(text[first.start:last.end], self.speakers):
-            evidence = True
-        alias = None
-        if evidence and title_live and title_start is not None:
-            alias = text[toks[title_start].start:last.end]
-        if not (restricted or title_live) and self._org_noun_before(gi):
-            # "maskapai Susi Air": the noun before the name says what it names, whatever its first word is
-            self._add("org", first, last, size=len(words))
-            return False
-        self._add("person" if evidence else "run", first, last, alias=alias, size=len(words))
-        return evidence and title_live
-
-    def _org_noun_before(self, k: int) -> bool:
-        """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
-        toks, text = self.tokens, self.text
-        if k < 1 or toks[k - 1].norm not in _ORG_NOUN_ENDS:
-            return False
-        nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
-        for n in (1, 2):
-            if k - n < 0 or any(t.cap for t in toks[k - n:k]):
-                return False
-            if text[toks[k - 1].end:toks[k].start] == " " and tuple(t.norm for t in toks[k - n:k]) in nouns:
-                return True
-        return False
-
-    def _acronym(self, tok: Token) -> None:
-        """An all-caps token: an organization with evidence, else a candidate ("acro") that only an
-        organization of the article whose initials it spells can claim ("MA" for "Mahkamah Agung")."""
-        paren = self.text[tok.start - 1:tok.start] == "(" and self.text[tok.end:tok.end + 1] == ")"
-        word = tok.text.replace(".", "")
-        if len(word) >= 3 and people.is_ordinary_word(word, self.language) or word.casefold() in EN_WORDS \
-                and len(word) >= 3:
-            return  # an ordinary word in capitals ("BIG", "BUILD", "HARI"), not an acronym
-        if paren:
-            self._add("org", tok, tok, paren=True)
-            return
-        self._add("org" if self._acronym_evidence(tok) else "acro", tok, tok)
-
-    def _acronym_evidence(self, tok: Token) -> bool:
-        """A technical acronym ("SLS", "GSM") is no organization without a sign that it acts as one:
-        a speech verb after it, a title or role before it, an organization word right before it,
-        or being a quote's speaker."""
-        if self.speakers and people.speaker_match(tok.text, self.speakers):
-            return True
-        k = self._index(tok)
-        toks = self.tokens
-        if k + 1 < len(toks) and not toks[k + 1].cap and toks[k + 1].norm in lexicon.SPEECH_AFTER and \
-                self.text[tok.end:toks[k + 1].start].strip(" ,") == "":
-            return True
-        if k + 1 < len(toks) and toks[k + 1].cap and self.text[tok.end:toks[k + 1].start] in (" ", "'s ", "’s ") \
-                and self._title(toks, k + 1):
-            return True  # "ECB President Christine Lagarde", "NASA's Administrator"
-        if k > 0:
-            prev = toks[k - 1]
-            if self.text[prev.end:tok.start] == " " and ((prev.norm,) in lexicon.TITLES or (prev.norm,) in lexicon.ROLES
-                                                         or prev.norm in _ACRONYM_CUES):
-                return True
-        return False
-
-    def _index(self, tok: Token) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:  # tokens are ordered by offset
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < tok.start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def _apposition(self, end: int) -> bool:
-        m = _APPOSITION.match(self.text, end)
-        if not m or not self.text[m.end():m.end() + 1].isupper():
-            return False  # no capitalized word right after the comma
-        rest = tokenize(self.text[m.end():m.end() + 40])
-        return bool(rest) and rest[0].cap and self._title(rest, 0) > 0 and rest[0].start == 0
-
 
 def segment(text: str, language: str | None, speakers: frozenset[str] = frozenset(),
             restricted: bool = False, learned: bool = True) -> list[Item]:
