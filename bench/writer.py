@@ -89,7 +89,7 @@ def load(path: Path) -> Iterator[list]:
 
 def writer_only(prepared: Path, n: int, db: Path) -> dict:
     """Feed the prepared batches to a new archive's writer; time only the writer's work."""
-    from archive.ingest.run import _STATISTICS_AFTER, fewer_collections
+    from archive.ingest.run import _STATISTICS_AFTER, frozen_objects
     from archive.store.database import open_database
     from archive.store.writer import ADDED, ArticleWriter
 
@@ -97,7 +97,7 @@ def writer_only(prepared: Path, n: int, db: Path) -> dict:
     writer = ArticleWriter(engine)
     seconds = cpu = 0.0
     added = batches = 0
-    with fewer_collections():  # as ingest runs its writer
+    with frozen_objects():  # as ingest runs its writer
         for batch in load(prepared):  # unpickling stays outside the timing
             wall, own = time.perf_counter(), time.process_time()
             outcomes = writer.write(batch)

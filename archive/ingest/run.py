@@ -81,8 +81,8 @@ class IngestSummary:
 
 
 @contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """The cyclic garbage collector's work cut for the ingest parent while it runs, then put back.
+def frozen_objects() -> Iterator[None]:
+    """The ingest parent's objects frozen out of the cyclic garbage collector while it runs, then thawed.
 
     The parent unpickles the workers' records and builds rows from them: millions of short-lived
     tuples and strings, none in a reference cycle (they are freed by reference counting). Each full
@@ -149,7 +149,7 @@ def ingest(
         del reports[: len(done)]
 
     current = -1
-    with fewer_collections():
+    with frozen_objects():
         try:
             for result in bounded_map(partial(run_task, options=options.read_options), tasks, workers, preload=_WORKER_DATA):
                 task = result.task

@@ -191,6 +191,6 @@ def test_the_collector_is_tuned_while_ingesting_and_put_back_after(engine, seed_
     assert summary.counts["added"] == 1
     assert seen and all(thresholds == before[0] and frozen > 0 for thresholds, frozen in seen)
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
-    with pytest.raises(RuntimeError), run_module.fewer_collections():
+    with pytest.raises(RuntimeError), run_module.frozen_objects():
         raise RuntimeError("a failed run")
     assert (gc.get_threshold(), gc.get_freeze_count()) == before

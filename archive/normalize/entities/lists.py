@@ -8,6 +8,7 @@ type. A list mixing types, or one where nothing is typed, is left as it is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from archive.normalize.entities import gazetteer, organizations as orgs, people
 from archive.normalize.entities.items import Item
@@ -53,9 +54,7 @@ def _lend(text: str, items: list[Item], group: list[int], language: str | None) 
         item = items[k]
         # an ordinary word is no name the list can lend a type to ("Meteorologi, Klimatologi, dan Geofisika")
         if item.kind == "run" and not all(people.is_ordinary_word(w, language) for w in item.surface.split()):
-            place = gazetteer.place_for(item.surface) if kind == "place" else None
-            items[k] = Item(kind, item.start, item.end, item.surface, place, None, item.paren,
-                            item.sentence_start, item.size)
+            items[k] = replace(item, kind=kind, place=gazetteer.place_for(item.surface) if kind == "place" else None)
 
 
 def _opens_with_head(surface: str) -> bool:

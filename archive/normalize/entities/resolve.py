@@ -3,7 +3,7 @@ the names they abbreviate, countries to ISO keys."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from archive.normalize.entities import lexicon
@@ -129,7 +129,7 @@ class Resolver:
         self.language = language if language in ("id", "en") else "id"
         self.drafts: dict[str, _Draft] = {}
         self.order: list[str] = []
-        self.nicknames: dict[str, str] = {}  # person key of a name given as an alias -> the full name
+        self.nicknames: dict[str, tuple[str, str]] = {}  # person key of an alias -> (the alias, the full name)
 
     def _draft(self, key: str, type_: str, name: str) -> _Draft:
         draft = self.drafts.get(key)
@@ -257,7 +257,7 @@ class Resolver:
             if refers:
                 target = out.get(_person_key(refers)) or self._link(refers, out)
                 if target is not None:
-                    self.nicknames.setdefault(_person_key(loc.item.surface), target)
+                    self.nicknames.setdefault(_person_key(loc.item.surface), (loc.item.surface, target))
         return out
 
     def _nickname(self, surface: str, people: dict[str, str]) -> str | None:
@@ -265,13 +265,13 @@ class Resolver:
         "Choel Mallarangeng") when no other name of the article has those words."""
         if not self.nicknames:
             return None
-        target = self.nicknames.get(_person_key(surface))
-        if target is not None:
-            return target
+        exact = self.nicknames.get(_person_key(surface))
+        if exact is not None:
+            return exact[1]
         wanted = _name_set(surface)
         if not wanted or any(wanted & _name_set(name) for name in people.values()):
             return None
-        hits = {t for alias, t in self.nicknames.items() if wanted <= _name_set(alias.split(":", 1)[1])}
+        hits = {target for alias, target in self.nicknames.values() if wanted <= _name_set(alias)}
         return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
@@ -335,9 +335,7 @@ class Resolver:
         ("Mukomuko" after "Kabupaten Mukomuko"): the same place."""
         known = places.get(norm(loc.item.surface))
         if known is not None:
-            item = loc.item
-            self._place(Located(Item("place", item.start, item.end, item.surface, known.place,
-                                     sentence_start=item.sentence_start, size=item.size), loc.field, loc.paragraph))
+            self._place(Located(replace(loc.item, kind="place", place=known.place), loc.field, loc.paragraph))
 
     def _brackets(self, body: list[Located]) -> None:
         """"Bandara Internasional Lombok (BIL)": the acronym is an alias of the name before it."""

@@ -140,16 +140,13 @@ class RunRules:
 
     def _org_noun_before(self, k: int) -> bool:
         """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
-        toks, text = self.tokens, self.text
-        if k < 1 or toks[k - 1].norm not in _ORG_NOUN_ENDS:
+        toks = self.tokens
+        if k < 1 or toks[k - 1].norm not in _ORG_NOUN_ENDS or toks[k - 1].cap or \
+                self.text[toks[k - 1].end:toks[k].start] != " ":
             return False
         nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
-        for n in (1, 2):
-            if k - n < 0 or any(t.cap for t in toks[k - n:k]):
-                return False
-            if text[toks[k - 1].end:toks[k].start] == " " and tuple(t.norm for t in toks[k - n:k]) in nouns:
-                return True
-        return False
+        noun = toks[k - 1].norm
+        return (noun,) in nouns or k >= 2 and not toks[k - 2].cap and (toks[k - 2].norm, noun) in nouns
 
     def _acronym(self, tok: Token) -> None:
         """An all-caps token: an organization with evidence, else a candidate ("acro") that only an
