@@ -17,8 +17,10 @@ TRAIN = DATA / "nergrit_train.txt"
 # With bare places named elsewhere, aliases and the per-kind confidence (person 0.7, place 0.7, org 0.85):
 # exact 0.666 / loose 0.752 (exact person 0.647, place 0.740, organization 0.492; loose 0.722 / 0.832 / 0.576);
 # with organization nouns: exact 0.668 / loose 0.754 (exact 0.650 / 0.740 / 0.499; loose 0.724 / 0.831 / 0.590).
-FLOORS = {"exact": {"all": 0.66, "person": 0.64, "place": 0.73, "organization": 0.49},
-          "loose": {"all": 0.74, "person": 0.71, "place": 0.82, "organization": 0.58}}
+# With village names after "Kepala Desa", polity heads, acronyms before towns, "Pers-" clubs, work titles and
+# "warga" no role: exact 0.674 / loose 0.761 (exact 0.652 / 0.747 / 0.514; loose 0.727 / 0.838 / 0.605).
+FLOORS = {"exact": {"all": 0.67, "person": 0.64, "place": 0.74, "organization": 0.50},
+          "loose": {"all": 0.75, "person": 0.72, "place": 0.83, "organization": 0.60}}
 
 
 def test_detokenize_joins_punctuation_hyphens_and_apostrophes():
@@ -61,9 +63,10 @@ def test_cross_validated_gate():
 # The sentences written all in lower case (the tagger still trained on the cased folds): 0.0 before
 # the extractor restored names' capitals (archive/normalize/entities/truecase.py); when this gate was set
 # exact 0.496 / loose 0.625 (loose person 0.566, place 0.732, organization 0.368); with the per-kind
-# confidence, exact 0.512 / loose 0.652 (exact 0.518 / 0.595 / 0.216; loose 0.620 / 0.751 / 0.383).
-LOWERCASE_FLOORS = {"exact": {"all": 0.50, "person": 0.50, "place": 0.58, "organization": 0.20},
-                    "loose": {"all": 0.64, "person": 0.61, "place": 0.74, "organization": 0.37}}
+# confidence, exact 0.512 / loose 0.652 (exact 0.518 / 0.595 / 0.216; loose 0.620 / 0.751 / 0.383); with
+# this round's rules exact 0.519 / loose 0.659 (exact 0.522 / 0.601 / 0.238; loose 0.622 / 0.757 / 0.405).
+LOWERCASE_FLOORS = {"exact": {"all": 0.51, "person": 0.51, "place": 0.59, "organization": 0.22},
+                    "loose": {"all": 0.65, "person": 0.61, "place": 0.75, "organization": 0.39}}
 
 
 def test_cross_validated_gate_on_lowercased_text():

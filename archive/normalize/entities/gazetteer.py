@@ -308,14 +308,21 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def admin_heads() -> frozenset[str]:
-    """Words that head an administrative unit's name ("Desa", "Kabupaten": lexicon/data/id/place_heads.txt)."""
-    return _heads("admin")
+    """Words that head an administrative unit's or a polity's name ("Desa", "Kabupaten", "Kerajaan":
+    lexicon/data/id/place_heads.txt): the place is keyed by the unit's name."""
+    return _heads("admin") | _heads("polity")
+
+
+@lru_cache(maxsize=1)
+def polity_heads() -> frozenset[str]:
+    """Heads that open a name only when capitalized ("Kerajaan Banggai", but "kerajaan Bolano")."""
+    return _heads("polity")
 
 
 @lru_cache(maxsize=1)
 def place_heads() -> frozenset[str]:
     """Every word that heads a place name, administrative or not ("Desa", "Gunung", "Pulau")."""
-    return _heads("admin") | _heads("feature")
+    return admin_heads() | _heads("feature")
 
 
 def _heads(kind: str) -> frozenset[str]:

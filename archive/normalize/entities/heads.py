@@ -32,6 +32,7 @@ def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[It
     if not places:
         return items
     heads, features = gazetteer.admin_heads(), gazetteer.place_heads() - gazetteer.admin_heads() - UNIT_FEATURES
+    polities = gazetteer.polity_heads()
     taken = {(it.start, it.end) for it in items}
     index = {t.start: k for k, t in enumerate(tokens)}
     for item in places:
@@ -40,10 +41,11 @@ def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[It
             continue
         head = tokens[k - 1]
         feature = head.norm in features and head.cap
-        if not (head.norm in heads or feature) or text[head.end:item.start] != " " or (head.start, head.end) in taken:
+        admin = head.norm in heads and (head.cap or head.norm not in polities)
+        if not (admin or feature) or text[head.end:item.start] != " " or (head.start, head.end) in taken:
             continue
-        if _in_title(tokens, k - 1):
-            continue
+        if _in_title(tokens, k - 1) or item.size > 1 and tokens[k].norm in heads:
+            continue  # a title's head, or a unit's name with its own head ("ibu kota Kerajaan Banggai")
         item.start, item.surface = head.start, text[head.start:item.end]
         item.sentence_start, item.size = head.sentence_start, item.size + 1
         if feature:  # "Danau Poso" is a lake, not the town of Poso: a place of its own
@@ -53,6 +55,8 @@ def with_heads(text: str, tokens: Sequence[Token], items: list[Item]) -> list[It
 
 def _head_places(text: str, tokens: Sequence[Token], items: list[Item]) -> list[Item]:
     heads = gazetteer.place_heads()
+    stops = lexicon.FUNCTION_WORDS_ID  # "Kerajaan Banggai Pada Saat itu": a function word ends the name
+    polities = gazetteer.polity_heads()
     n = len(tokens)
     typed = [it for it in items if it.kind not in _UNTYPED]
     added: list[Item] = []
@@ -60,13 +64,20 @@ def _head_places(text: str, tokens: Sequence[Token], items: list[Item]) -> list[
     while k < n - 1:
         head = tokens[k]
         if head.norm not in heads or head.upper or not tokens[k + 1].cap or _in_title(tokens, k) or \
+                not head.cap and head.norm in polities or \
                 any(it.start <= head.start < it.end for it in typed):
             k += 1
             continue
         j = k + 1  # the name: capitalized words (and numbers) up to a typed name or the next head
+        # The head outweighs what the context says of one word after it: in "di Dusun Kleben, Kepala
+        # Dusun Kleben adalah ..." the apposition made "Kleben" a person, but a hamlet is named.
+        word = tokens[j]
+        if any(it.kind == "person" and it.start == word.start and it.end == word.end and it.alias is None
+               for it in typed) and text[head.end:word.start] == " ":
+            j += 1
         while j < n and (tokens[j].cap or tokens[j].text[0].isdigit() and j > k + 1) and \
                 text[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].norm not in heads and \
-                not any(it.start < tokens[j].end and tokens[j].start < it.end for it in typed):
+                tokens[j].norm not in stops and not any(it.start < tokens[j].end and tokens[j].start < it.end for it in typed):
             j += 1
         if j > k + 1:
             start, end = head.start, tokens[j - 1].end

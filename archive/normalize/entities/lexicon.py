@@ -47,6 +47,10 @@ TITLES = _phrases(
 # honorifics.txt: "Briptu", "dokter", "Sen."): one list, so both extractors agree on what a title is.
 TITLES = TITLES | frozenset((w,) for w in shared_lexicon.words("honorifics"))
 
+# Common nouns that open with a title ("Ibu Kota" is a capital city, "Ibu Pertiwi" the motherland):
+# the title word in them is no title.
+NOT_TITLES = _phrases("ibu kota|ibu pertiwi")
+
 # First words of the titles: a token that is none of them cannot open a title (a cheap pre-check).
 TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
 
@@ -54,7 +58,7 @@ TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
 # ("kata juru bicara Kremlin Dmitry Peskov", "pelatih Dejan Antonic", "said spokesman John Kirby").
 ROLES = _phrases(
     "juru bicara|jubir|pelatih|aktor|aktris|penyanyi|artis|presenter|sutradara|produser|penulis|pengacara|"
-    "kuasa hukum|pengamat|ekonom|analis|peneliti|dosen|guru|mahasiswa|warga|tersangka|terdakwa|saksi|korban|"
+    "kuasa hukum|pengamat|ekonom|analis|peneliti|dosen|guru|mahasiswa|tersangka|terdakwa|saksi|korban|"
     "pelaku|pemain|penyerang|gelandang|bek|kiper|pebulu tangkis|petenis|pembalap|politikus|politisi|"
     "legislator|anggota|pendiri|bos|pengusaha|miliarder|istri|suami|putra|putri|anak|ayah|ibu|adik|kakak|"
     "rekan|sang|almarhum|mendiang|tokoh|ulama|ustaz|advokat|jaksa|hakim|komedian|model|rapper|vokalis|"
@@ -91,7 +95,7 @@ ORG_WORDS_ID = _words(
     "Ikatan Asosiasi Himpunan Gabungan Federasi Serikat Koperasi Bank Bursa PT CV Perum Persero Tbk "
     "Rumah Sakit RSUD Bandara Kantor Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat "
     "Sekretariat Kesatuan Tentara Angkatan Komando Kopassus Brimob Densus Bareskrim Bawaslu Kedutaan "
-    "Konsulat Fraksi Kongres Parlemen Senat Klub Tim Grup Group Puskesmas"
+    "Konsulat Fraksi Kongres Parlemen Senat Klub Tim Grup Group Puskesmas Radio Pemda"
 )
 ORG_WORDS_EN = _words(
     "Ministry Department Party University College Institute Academy School Bank Corporation Corp Inc "
@@ -219,15 +223,20 @@ def is_indonesian_word(word: str) -> bool:
     return False
 
 
-# Capitalized function words and sentence openers that are never names by themselves.
-STOPWORDS = _words(
+# Indonesian function words (conjunctions, prepositions, pronouns, determiners, adverbs): no part of
+# a name, so one ends a name written in title case ("Kerajaan Banggai Pada Saat itu ...").
+FUNCTION_WORDS_ID = _words(
     "Dan Atau Tetapi Tapi Namun Sementara Sedangkan Selain Sejauh Setelah Sebelum Saat Ketika Jika Kalau "
     "Apabila Bila Karena Sebab Meski Meskipun Walau Walaupun Dengan Dalam Dari Di Ke Pada Untuk Bagi Oleh "
     "Tentang Terhadap Menurut Sejak Hingga Sampai Antara Ini Itu Tersebut Yang Ia Dia Mereka Kami Kita Saya "
-    "Aku Anda Kamu Beliau Para Sang Si Seorang Sebuah Satu Dua Tiga Semua Setiap Banyak Beberapa Sejumlah "
+    "Aku Anda Kamu Beliau Para Sang Si Seorang Sebuah Semua Setiap Banyak Beberapa Sejumlah "
     "Sebanyak Tidak Bukan Belum Sudah Telah Akan Masih Juga Pun Bahkan Hanya Lalu Kemudian Kini Sekarang "
-    "Kemarin Besok Hari Tahun Bulan Minggu Pekan Pagi Siang Sore Malam Apa Siapa Mengapa Kenapa Bagaimana "
-    "Kapan Dimana Mana Tentu Memang Ya Oh Wah Nah Adapun Berikut Sebagai Seperti Agar Supaya Sehingga Maka "
+    "Apa Siapa Mengapa Kenapa Bagaimana "
+    "Kapan Dimana Mana Tentu Memang Ya Oh Wah Nah Adapun Berikut Sebagai Seperti Agar Supaya Sehingga Maka"
+)
+# Capitalized function words and sentence openers that are never names by themselves.
+STOPWORDS = FUNCTION_WORDS_ID | _words(
+    "Satu Dua Tiga Kemarin Besok Hari Tahun Bulan Minggu Pekan Pagi Siang Sore Malam "
     "Lihat Juga Baca Simak Foto Video Sumber Editor Penulis Reporter Berita Terkait Selengkapnya Klik "
     "Kota Kabupaten Provinsi Desa Kecamatan Negara Pemerintah Presiden Menteri Barat Timur Utara Selatan "
     "Tengah Pusat Raya Baru Lama Besar Kecil Agung Nasional Internasional Umum Khusus Dunia Indonesia-nya "

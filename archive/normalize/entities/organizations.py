@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from archive.normalize import lexicon as shared_lexicon
 from archive.normalize.entities import lexicon
+from archive.normalize.entities.items import Item
 from archive.normalize.entities.tokens import Token
 
 # Indonesian names put the head first ("Kementerian Luar Negeri", "Polda Lampung", "PT PLN").
@@ -16,7 +18,7 @@ HEAD_INITIAL = lexicon._words(
     "DPRD Dinas Universitas Institut Sekolah Akademi Politeknik Yayasan Perusahaan Persatuan "
     "Ikatan Asosiasi Himpunan Gabungan Federasi Serikat Koperasi Bank Bursa PT CV Perum Rumah RSUD "
     "Bandara Bandar Direktorat Ditreskrimum Ditreskrimsus Satreskrim Inspektorat Sekretariat Angkatan Komando "
-    "Kedutaan Konsulat Fraksi Klub Grup Kesatuan Tentara Kantor"
+    "Kedutaan Konsulat Fraksi Klub Grup Kesatuan Tentara Kantor Radio Pemda"
 )
 # English names put it last ("Labour Party", "Defense Ministry") or first before "of"/"for".
 HEAD_FINAL = lexicon.ORG_WORDS - HEAD_INITIAL | lexicon._words("Bank Group Club")
@@ -120,13 +122,23 @@ def club(tokens: list[Token], i: int, end: int) -> int:
         if nxt.norm in _CLUB_WORDS and i + 2 < end and tokens[i + 2].cap:
             return 3  # "FC Bayern Munich"
         return 2
-    if tok.norm in _CLUB_WORDS:
+    if tok.norm in _CLUB_WORDS or _club_prefix(tok):
         from archive.normalize.entities.gazetteer import get
 
         place = get().phrases.get(tokens[i + 1].norm)
         if place is not None and place.kind in ("city", "province"):
             return 2
     return 0
+
+
+def _club_prefix(tok: Token) -> bool:
+    """An Indonesian club's name: "Pers-" (Persatuan Sepak Bola) and its town's letters, "Persikoba",
+    "Persibat", written before the town ("Persibat Batang"); not a word of the language ("persen")."""
+    if not tok.norm.startswith("pers") or len(tok.norm) < 6 or tok.upper:
+        return False
+    from archive.normalize.entities import people
+
+    return not people.is_ordinary_word(tok.text, "id")
 
 
 def _known_club(tokens: list[Token], i: int, end: int) -> int:
@@ -148,3 +160,21 @@ def _known_club(tokens: list[Token], i: int, end: int) -> int:
                     return n + 1
             return n
     return 0
+
+
+def with_place_names(text: str, items: list[Item], language: str | None) -> list[Item]:
+    """An acronym right before a town's or a province's name, one space apart, names a local body, a
+    school or a club ("YPI Serang", "STMIK Serang", "UPN Jogjakarta", "PSMS Medan"): one organization,
+    not an organization and a place. (A name of words before a country's name is too often a place,
+    a cup or a person to join: "Hindia Belanda", "Coppa Italia".)"""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and item.kind == "place" and item.place is not None and \
+                item.place.kind in ("city", "province") and prev.kind in ("org", "acro") and prev.size == 1 \
+                and prev.surface.isupper() and text[prev.end:item.start] == " ":
+            out[-1] = replace(prev, kind="org", end=item.end, surface=text[prev.start:item.end],
+                              size=prev.size + item.size, paren=False)
+            continue
+        out.append(item)
+    return out

@@ -72,6 +72,16 @@ def _core(name: str) -> str:
 _FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
+def _org_cores(body: list[Located]) -> dict[str, Item]:
+    """The article's organizations (not acronyms) by their core name ("astra otoparts"), first one kept."""
+    out: dict[str, Item] = {}
+    for loc in body:
+        item = loc.item
+        if item.kind == "org" and not item.paren and not _is_acronym(item.surface):
+            out.setdefault(_core(item.surface), item)
+    return out
+
+
 def _places_by_name(body: list[Located]) -> dict[str, Item]:
     """The article's places by their name without an administrative head ("kedungbulus" for "Desa
     Kedungbulus"), the first of each."""
@@ -130,6 +140,7 @@ class Resolver:
         self.drafts: dict[str, _Draft] = {}
         self.order: list[str] = []
         self.nicknames: dict[str, tuple[str, str]] = {}  # person key of an alias -> (the alias, the full name)
+        self.org_cores: dict[str, Item] = {}  # the article's organizations by core name (see _org_cores)
 
     def _draft(self, key: str, type_: str, name: str) -> _Draft:
         draft = self.drafts.get(key)
@@ -144,6 +155,7 @@ class Resolver:
 
     def resolve(self, body: list[Located], extra: list[Located]) -> tuple[list[Entity], list[Mention]]:
         """Body items make entities; title/dateline items only add places, known names and links."""
+        self.org_cores = _org_cores(body)
         people = self._people(body)
         self.people = people
         named = _names_by_word(people)
@@ -159,6 +171,8 @@ class Resolver:
             elif item.kind == "org":
                 if not item.paren:
                     self._org(loc)
+            elif item.kind in ("person", "run") and not item.alias and self._org_named(loc):
+                continue  # "Astra Otoparts" where the article names "PT Astra Otoparts Tbk"
             elif item.kind in ("person", "run"):
                 person = self._link(item.surface, people) if loc.field != "paragraph" or item.kind == "run" \
                     else people.get(_person_key(item.surface)) or self._link(item.surface, people)
@@ -246,7 +260,8 @@ class Resolver:
     def _people(self, body: list[Located]) -> dict[str, str]:
         """Full names with evidence: key -> display name; a name inside a longer one folds into it. The
         names given as another name of someone ("X alias Y") go to ``self.nicknames`` instead."""
-        names = [loc.item.surface for loc in body if loc.item.kind == "person" and not loc.item.refers]
+        names = [loc.item.surface for loc in body if loc.item.kind == "person" and not loc.item.refers
+                 and (loc.item.alias or _core(loc.item.surface) not in self.org_cores)]
         names.sort(key=lambda s: -len(s.split()))
         out: dict[str, str] = {}
         for name in names:
@@ -317,6 +332,17 @@ class Resolver:
         item = loc.item
         key = "organization:" + " ".join(item.surface.casefold().split())
         self._mention(self._draft(key, "organization", _display(item.surface)), loc)
+
+    def _org_named(self, loc: Located) -> bool:
+        """A name without a title that the article also writes as an organization's, with or without
+        its legal form ("Astra Otoparts", "PT Astra Otoparts Tbk"), is that organization, whatever the
+        tagger made of it here: one name is one thing within an article."""
+        org = self.org_cores.get(_core(loc.item.surface))
+        if org is None:
+            return False
+        self._mention(self._draft("organization:" + " ".join(org.surface.casefold().split()), "organization",
+                                  _display(org.surface)), loc)
+        return True
 
     def _org_alias(self, loc: Located) -> bool:
         """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""

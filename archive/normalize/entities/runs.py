@@ -39,7 +39,18 @@ _ORG_NOUNS = {lang: frozenset(shared_lexicon.entries(lang, "org_nouns")) for lan
 
 _ORG_NOUN_ENDS = frozenset(entry[-1] for nouns in _ORG_NOUNS.values() for entry in nouns)  # a cheap pre-check
 
+# Lower-case nouns before a name that make it a work's title or a product's name, no entity ("film Laskar
+# Pelangi", "merek Aspira Premio"), by language; a quote mark may stand between noun and title.
+_WORK_NOUNS = {lang: frozenset(shared_lexicon.words("work_nouns", (lang,))) for lang in shared_lexicon.LANGUAGES}
+_WORK_GAPS = frozenset((" ", ' "', " \u201c", " '", " \u2018"))
+
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
+
+# Administrative heads of units below a regency (villages, hamlets, districts): the gazetteer does not
+# know their names, and a title ending with one ("Kepala Desa") is followed by the unit's name far more
+# often than by the office holder's. (Towns, regencies and provinces are in the gazetteer, and
+# "Wali Kota Risma" is the mayor, so "kota" is not one of them.)
+_LOCAL_UNIT_HEADS = gazetteer.admin_heads() - frozenset(("kota", "kotamadya", "kabupaten", "provinsi"))
 
 
 class RunRules:
@@ -68,6 +79,8 @@ class RunRules:
         """Classify a name run; True when it consumed the pending title."""
         toks = chunk.tokens
         lo0, hi0 = lo, hi
+        if title_live and not restricted and self._unit_after_title(toks, lo, hi, title_start):
+            return False  # the title is still to be given: "Kepala Desa Suren, Sutarno, mengatakan"
         # after "Mas", "Raden", "Sultan" comes a name, even one made of ordinary words ("Mas Agung")
         named = title_live and title_start is not None and self.language != "en" and \
             toks[title_start].norm in _NAME_TITLES
@@ -82,8 +95,10 @@ class RunRules:
                     all(self._lone_word(t) for t in toks[lo0:hi0]):
                 # Indonesian names are often ordinary words ("Gigi" is a band, "Dara" a singer); written
                 # with a capital inside a sentence such a word may be a name: the tagger decides.
-                kind = "org" if self._org_noun_before(chunk.index + lo0) else "run"
-                self._add(kind, toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
+                if self._org_noun_before(chunk.index + lo0):
+                    self._add("org", toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
+                elif not self._work_noun_before(chunk.index + lo0):
+                    self._add("run", toks[lo0], toks[hi0 - 1], size=hi0 - lo0)
             return False
         # acronyms stand apart from the words around them ("KPK Agus Rahardjo")
         if orgs.is_acronym(toks[lo]) and not restricted:
@@ -135,8 +150,31 @@ class RunRules:
             # "maskapai Susi Air": the noun before the name says what it names, whatever its first word is
             self._add("org", first, last, size=len(words))
             return False
+        if not (restricted or title_live or evidence) and self._work_noun_before(chunk.index + lo0):
+            return False  # "album Yureru Omoi", "film You Only Live Twice": a title, no entity
         self._add("person" if evidence else "run", first, last, alias=alias, size=len(words))
         return evidence and title_live
+
+    def _unit_after_title(self, toks: list[Token], lo: int, hi: int, title_start: int | None) -> bool:
+        """One word after a title that ends with a local unit's head ("Kepala Desa Suren", "Kepala
+        Dusun Kleben") names the unit, unless it is a known first name: a place with its head ("Desa
+        Suren", as the head rules write it), added here. The office holder comes after it, often in
+        apposition ("Kepala Desa Suren, Sutarno, mengatakan"), and keeps the title."""
+        if title_start is None or self.language == "en":
+            return False
+        if hi - lo == 2 and toks[lo].norm in _LOCAL_UNIT_HEADS:
+            head, word = toks[lo], toks[lo + 1]  # the title is "Kepala", the run "Dusun Kleben"
+        elif hi - lo == 1 and lo - 1 > title_start:
+            head, word = toks[lo - 1], toks[lo]  # the title is "Kepala Desa", the run "Suren"
+        else:
+            return False
+        if head.norm not in _LOCAL_UNIT_HEADS or self.text[head.end:word.start] != " " or word.upper or \
+                people.is_first_name(word.text, self.language):
+            return False
+        if self._common(word) and self.text[word.end:word.end + 2] != ", ":
+            return False  # an ordinary word ("Kepala Desa Setempat") names a village only before an apposition
+        self._add("place", head, word, place=gazetteer.place_for(self.text[head.start:word.end]), size=2)
+        return True
 
     def _org_noun_before(self, k: int) -> bool:
         """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
@@ -147,6 +185,18 @@ class RunRules:
         nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
         noun = toks[k - 1].norm
         return (noun,) in nouns or k >= 2 and not toks[k - 2].cap and (toks[k - 2].norm, noun) in nouns
+
+    def _work_noun_before(self, k: int) -> bool:
+        """Token ``k`` follows a lower-case noun that makes a name a work's title or a product's name
+        ("film Laskar Pelangi", "album \"Yureru Omoi\"", "merek Aspira Premio")."""
+        toks = self.tokens
+        if k < 1 or toks[k - 1].cap and not toks[k - 1].sentence_start or \
+                self.text[toks[k - 1].end:toks[k].start] not in _WORK_GAPS:
+            return False
+        if toks[k - 1].norm not in _WORK_NOUNS.get(self.language or "id", _WORK_NOUNS["id"]):
+            return False
+        # "sutradara film Joko Anwar", "pemain film X": a role with its field, the name a person's
+        return not (k >= 2 and people.lowercase_role_before(self.text, toks, k - 1))
 
     def _acronym(self, tok: Token) -> None:
         """An all-caps token: an organization with evidence, else a candidate ("acro") that only an

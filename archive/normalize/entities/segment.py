@@ -45,7 +45,7 @@ class Segmenter(RunRules):
             # a place head opening the chunk or right before it ("Kabupaten Bogor", "desa Suren")
             k = chunk.index
             if look and not self.head_seen:
-                self.head_seen = tokens[k].norm in heads or (k > 0 and tokens[k - 1].norm in heads)
+                self.head_seen = (k > 0 and tokens[k - 1].norm in heads) or any(t.norm in heads for t in chunk.tokens)
             carry_title = self._chunk(chunk, carry_title)
         return self.items
 
@@ -137,7 +137,8 @@ class Segmenter(RunRules):
                 pending.append(("word", i, i + 1, None))
                 i += 1
                 continue
-            width = orgs.club(toks, i, n) if t.norm in orgs.CLUB_OPENERS else 0
+            width = orgs.club(toks, i, n) if t.norm in orgs.CLUB_OPENERS or \
+                t.norm.startswith("pers") and self.language != "en" else 0
             if width and not restricted:
                 flush()
                 self._add("org", toks[i], toks[i + width - 1], size=width)
@@ -239,6 +240,8 @@ class Segmenter(RunRules):
         t = toks[i]
         if t.norm in lexicon.TITLE_FIRST_WORDS:
             for n in range(min(4, len(toks) - i), 0, -1):
+                if n == 1 and i + 1 < len(toks) and (t.norm, toks[i + 1].norm) in lexicon.NOT_TITLES:
+                    return 0  # "Ibu Kota Kerajaan Banggai": the capital, not Mrs Kota
                 if tuple(x.norm for x in toks[i:i + n]) in lexicon.TITLES:
                     if n == 1 and t.upper and len(t.text) > 3 and t.norm not in ("akbp",):
                         return 0  # all-caps words are acronyms, not titles (except police ranks)
@@ -343,6 +346,8 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
         items = schools.with_schools(text, segmenter.tokens, items)
     if segmenter.head_seen:
         items = with_heads(text, segmenter.tokens, items)
+    if not restricted:
+        items = orgs.with_place_names(text, items, language)
     if learned and not restricted and segmenter.untyped_seen:
         items = refine(text, segmenter.tokens, items, language)
     if not restricted and segmenter.untyped_seen:
