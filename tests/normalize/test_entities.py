@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from archive.normalize.entities import entity_key, extract_entities
+from archive.normalize.entities.segment import segment
 
 SEED = json.loads((Path(__file__).parents[1] / "data" / "seed_gold.json").read_text(encoding="utf-8"))
 
@@ -290,3 +291,13 @@ def test_a_noun_before_a_name_can_say_it_is_an_organization():
     assert ("Oasis", "organization") in names(["He toured with the band Oasis in 1996."], "en")
     # a role before a name is no such noun: the person stands
     assert ("Armand Maulana", "person") in names(["Kata vokalis Armand Maulana kepada wartawan."])
+
+
+def test_an_english_name_in_indonesian_text_is_an_organization_unless_quoted():
+    def items(text):
+        return [(i.kind, i.surface) for i in segment(text, "id", learned=False)]
+
+    assert items("Ia bergabung dengan grup jazz The Bobby Doyle Trio yang laris.") == [
+        ("org", "The Bobby Doyle Trio")]
+    # quoted, or after a work's noun, it is a title: no entity, and no place inside it
+    assert items('Mereka menyukai "The Prince of Tennis" dan film The Raid.') == []

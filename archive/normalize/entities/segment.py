@@ -19,6 +19,7 @@ _INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
 _SCHOOL_WORDS = schools.first_words()
 # Norms of the tokens at which :meth:`Segmenter._title` can find a title: first words of titles,
 # one-word roles (before a first name) and "H" (Haji).
+_OPENING_QUOTES = frozenset(('"', "\u201c", "'", "\u2018"))
 _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len(r) == 1} | {gazetteer.norm("H")}
 
 
@@ -193,6 +194,14 @@ class Segmenter(RunRules):
             if hit and not (hit[0] == 1 and t.norm in lexicon.EN_COMMON_PLACE_NAMES):
                 pending.append(("place", i, i + hit[0], hit[1]))
                 i += hit[0]
+                continue
+            if t.text == "The" and self.language != "en" and not restricted and i + 1 < n and toks[i + 1].cap:
+                # An English name in Indonesian text ("The Virgin", "The Walt Disney Company"): a band, a
+                # company, a school. In quote marks or after a work's noun it is a title, no entity.
+                flush()
+                if not (self.text[t.start - 1:t.start] in _OPENING_QUOTES or self._work_noun_before(chunk.index + i)):
+                    self._add("org", t, toks[n - 1], size=n - i)
+                i = n
                 continue
             if (t.sentence_start or restricted) and self._common(t) and not people.is_first_name(t.text, self.language):
                 flush()
