@@ -77,7 +77,8 @@ def _head_places(text: str, tokens: Sequence[Token], items: list[Item]) -> list[
             j += 1
         while j < n and (tokens[j].cap or tokens[j].text[0].isdigit() and j > k + 1) and \
                 text[tokens[j - 1].end:tokens[j].start] == " " and tokens[j].norm not in heads and \
-                tokens[j].norm not in stops and not any(it.start < tokens[j].end and tokens[j].start < it.end for it in typed):
+                tokens[j].norm not in stops and \
+                not any(it.start < tokens[j].end and tokens[j].start < it.end for it in typed):
             j += 1
         if j > k + 1:
             start, end = head.start, tokens[j - 1].end

@@ -4,21 +4,14 @@ the names they abbreviate, countries to ISO keys."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from archive.normalize.entities import lexicon
 from archive.normalize.entities.gazetteer import norm
 from archive.normalize.entities.heads import unit_name
+from archive.normalize.entities.names import core, is_acronym, name_set, name_words, norm_words, person_key
 from archive.normalize.entities.segment import Item
 from archive.normalize.model import Entity, Mention
 
-_LEGAL = lexicon.ORG_SUFFIXES | {"pt", "cv", "perum", "persero", "the"}
 _INITIAL_SKIP = {"of", "for", "and", "dan", "the", "&", "pt", "tbk", "inc", "ltd", "co", "corp"}
-
-
-def _is_acronym(surface: str) -> bool:
-    word = surface.replace(".", "")
-    return " " not in surface and word.isupper() and len(word) <= 7
 
 
 @dataclass
@@ -40,35 +33,6 @@ class _Draft:
     abbreviation_only: bool = False
 
 
-@lru_cache(maxsize=1 << 14)
-def _person_key(name: str) -> str:
-    return "person:" + " ".join(name.casefold().split())
-
-
-@lru_cache(maxsize=1 << 14)
-def _name_words(name: str) -> tuple[str, ...]:
-    """Casefolded words of a name, hyphens split ("Kassym-Jomart" -> "kassym", "jomart"): pure, cached."""
-    return tuple(name.casefold().replace("-", " ").split())
-
-
-@lru_cache(maxsize=1 << 14)
-def _name_set(name: str) -> frozenset[str]:
-    """The words of :func:`_name_words` as a set, to test that a short name's words are all in it."""
-    return frozenset(_name_words(name))
-
-
-@lru_cache(maxsize=1 << 14)
-def _norm_words(name: str) -> tuple[str, ...]:
-    """Words of the normalized name (see :func:`norm`): pure, cached."""
-    return tuple(norm(name).split())
-
-
-@lru_cache(maxsize=1 << 14)
-def _core(name: str) -> str:
-    """An organization name without legal forms ("PT Astra Otoparts Tbk" -> "astra otoparts")."""
-    return " ".join(w for w in _norm_words(name) if w not in _LEGAL)
-
-
 _FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
@@ -77,8 +41,8 @@ def _org_cores(body: list[Located]) -> dict[str, Item]:
     out: dict[str, Item] = {}
     for loc in body:
         item = loc.item
-        if item.kind == "org" and not item.paren and not _is_acronym(item.surface):
-            out.setdefault(_core(item.surface), item)
+        if item.kind == "org" and not item.paren and not is_acronym(item.surface):
+            out.setdefault(core(item.surface), item)
     return out
 
 
@@ -166,7 +130,7 @@ class Resolver:
             if item.kind == "place":
                 if not self._place_in_name(loc, named):
                     self._place(loc)
-            elif item.kind == "acro" or item.kind == "org" and not item.paren and _is_acronym(item.surface):
+            elif item.kind == "acro" or item.kind == "org" and not item.paren and is_acronym(item.surface):
                 acronyms.append(loc)  # after the names they may abbreviate
             elif item.kind == "org":
                 if not item.paren:
@@ -175,10 +139,10 @@ class Resolver:
                 continue  # "Astra Otoparts" where the article names "PT Astra Otoparts Tbk"
             elif item.kind in ("person", "run"):
                 person = self._link(item.surface, people) if loc.field != "paragraph" or item.kind == "run" \
-                    else people.get(_person_key(item.surface)) or self._link(item.surface, people)
+                    else people.get(person_key(item.surface)) or self._link(item.surface, people)
                 person = person or self._nickname(item.surface, people)
                 if person is not None:
-                    draft = self._draft(_person_key(person), "person", person)
+                    draft = self._draft(person_key(person), "person", person)
                     self._mention(draft, loc)
                     if item.alias:
                         draft.surfaces.append(item.alias)
@@ -219,7 +183,7 @@ class Resolver:
         hits = named.get(surface.casefold(), [])
         if len(hits) != 1:
             return False
-        draft = self._draft(_person_key(hits[0]), "person", hits[0])
+        draft = self._draft(person_key(hits[0]), "person", hits[0])
         self._mention(draft, loc)
         return True
 
@@ -244,11 +208,11 @@ class Resolver:
         organization name of the article is that organization."""
         orgs = [d for d in self.drafts.values() if d.type == "organization"]
         for short in orgs:
-            words = _norm_words(short.name)
+            words = norm_words(short.name)
             if len(words) < 2:
                 continue
-            longer = [d for d in orgs if d is not short and len(_norm_words(d.name)) > len(words)
-                      and _norm_words(d.name)[-len(words):] == words]
+            longer = [d for d in orgs if d is not short and len(norm_words(d.name)) > len(words)
+                      and norm_words(d.name)[-len(words):] == words]
             if len(longer) == 1 and short.key in self.drafts:
                 target = longer[0]
                 target.mentions.extend(short.mentions)
@@ -261,18 +225,18 @@ class Resolver:
         """Full names with evidence: key -> display name; a name inside a longer one folds into it. The
         names given as another name of someone ("X alias Y") go to ``self.nicknames`` instead."""
         names = [loc.item.surface for loc in body if loc.item.kind == "person" and not loc.item.refers
-                 and (loc.item.alias or _core(loc.item.surface) not in self.org_cores)]
+                 and (loc.item.alias or core(loc.item.surface) not in self.org_cores)]
         names.sort(key=lambda s: -len(s.split()))
         out: dict[str, str] = {}
         for name in names:
             if self._link(name, out) is None:
-                out[_person_key(name)] = _display(name)
+                out[person_key(name)] = _display(name)
         for loc in body:
             refers = loc.item.refers
             if refers:
-                target = out.get(_person_key(refers)) or self._link(refers, out)
+                target = out.get(person_key(refers)) or self._link(refers, out)
                 if target is not None:
-                    self.nicknames.setdefault(_person_key(loc.item.surface), (loc.item.surface, target))
+                    self.nicknames.setdefault(person_key(loc.item.surface), (loc.item.surface, target))
         return out
 
     def _nickname(self, surface: str, people: dict[str, str]) -> str | None:
@@ -280,23 +244,23 @@ class Resolver:
         "Choel Mallarangeng") when no other name of the article has those words."""
         if not self.nicknames:
             return None
-        exact = self.nicknames.get(_person_key(surface))
+        exact = self.nicknames.get(person_key(surface))
         if exact is not None:
             return exact[1]
-        wanted = _name_set(surface)
-        if not wanted or any(wanted & _name_set(name) for name in people.values()):
+        wanted = name_set(surface)
+        if not wanted or any(wanted & name_set(name) for name in people.values()):
             return None
-        hits = {target for alias, target in self.nicknames.values() if wanted <= _name_set(alias)}
+        hits = {target for alias, target in self.nicknames.values() if wanted <= name_set(alias)}
         return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
     def _link(surface: str, people: dict[str, str]) -> str | None:
         """The full name whose words contain all of ``surface``'s (Putin -> Vladimir Putin)."""
-        words = _name_words(surface)
+        words = name_words(surface)
         if not words:
             return None
         wanted = frozenset(words)
-        hits = [name for name in people.values() if wanted <= _name_set(name)]
+        hits = [name for name in people.values() if wanted <= name_set(name)]
         if len(hits) == 1:
             return hits[0]
         if hits:  # prefer the one matching by surname
@@ -304,7 +268,7 @@ class Resolver:
             return last[0] if len(last) == 1 else None
         if len(words) >= 2:  # a shortened name: "Dian Sastro" for "Dian Sastrowardoyo"
             for name in people.values():
-                full = _name_words(name)
+                full = name_words(name)
                 if len(full) == len(words) and full[0] == words[0] and all(
                         f.startswith(w) and len(w) >= 4 for f, w in zip(full[1:], words[1:])):
                     hits.append(name)
@@ -337,7 +301,7 @@ class Resolver:
         """A name without a title that the article also writes as an organization's, with or without
         its legal form ("Astra Otoparts", "PT Astra Otoparts Tbk"), is that organization, whatever the
         tagger made of it here: one name is one thing within an article."""
-        org = self.org_cores.get(_core(loc.item.surface))
+        org = self.org_cores.get(core(loc.item.surface))
         if org is None:
             return False
         self._mention(self._draft("organization:" + " ".join(org.surface.casefold().split()), "organization",
@@ -346,12 +310,11 @@ class Resolver:
 
     def _org_alias(self, loc: Located) -> bool:
         """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""
-        target = " ".join(_norm_words(loc.item.surface))  # = norm(surface)
+        target = " ".join(norm_words(loc.item.surface))  # = norm(surface)
         for draft in list(self.drafts.values()):
             if draft.type != "organization":
                 continue
-            core = _core(draft.name)
-            if core == target and len(core.split()) >= 1:
+            if core(draft.name) == target:
                 self._mention(draft, loc)
                 return True
         return False

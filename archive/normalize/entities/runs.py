@@ -42,7 +42,9 @@ _ORG_NOUN_ENDS = frozenset(entry[-1] for nouns in _ORG_NOUNS.values() for entry 
 # Lower-case nouns before a name that make it a work's title or a product's name, no entity ("film Laskar
 # Pelangi", "merek Aspira Premio"), by language; a quote mark may stand between noun and title.
 _WORK_NOUNS = {lang: frozenset(shared_lexicon.words("work_nouns", (lang,))) for lang in shared_lexicon.LANGUAGES}
-_WORK_GAPS = frozenset((" ", ' "', " \u201c", " '", " \u2018"))
+# Quote marks that open a title ("The Prince of Tennis" in quotes is a work, not a band).
+OPENING_QUOTES = frozenset(('"', "\u201c", "'", "\u2018"))
+_WORK_GAPS = frozenset((" ", *(" " + q for q in OPENING_QUOTES)))
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -162,7 +164,7 @@ class RunRules:
         apposition ("Kepala Desa Suren, Sutarno, mengatakan"), and keeps the title."""
         if title_start is None or self.language == "en":
             return False
-        if hi - lo == 2 and toks[lo].norm in _LOCAL_UNIT_HEADS:
+        if hi - lo == 2:
             head, word = toks[lo], toks[lo + 1]  # the title is "Kepala", the run "Dusun Kleben"
         elif hi - lo == 1 and lo - 1 > title_start:
             head, word = toks[lo - 1], toks[lo]  # the title is "Kepala Desa", the run "Suren"

@@ -9,7 +9,7 @@ from archive.normalize.entities.heads import with_heads
 from archive.normalize.entities.lists import with_lists
 from archive.normalize.entities.nicknames import with_nicknames
 from archive.normalize.entities.refine import refine
-from archive.normalize.entities.runs import RunRules
+from archive.normalize.entities.runs import OPENING_QUOTES, RunRules
 from archive.normalize.entities.tokens import Chunk, Token, chunks, tokenize
 
 
@@ -19,7 +19,6 @@ _INNER_CONNECTORS = lexicon.ORG_CONNECTORS - {"of", "for"}
 _SCHOOL_WORDS = schools.first_words()
 # Norms of the tokens at which :meth:`Segmenter._title` can find a title: first words of titles,
 # one-word roles (before a first name) and "H" (Haji).
-_OPENING_QUOTES = frozenset(('"', "\u201c", "'", "\u2018"))
 _TITLE_OPENERS = lexicon.TITLE_FIRST_WORDS | {r[0] for r in lexicon.ROLES if len(r) == 1} | {gazetteer.norm("H")}
 
 
@@ -199,7 +198,7 @@ class Segmenter(RunRules):
                 # An English name in Indonesian text ("The Virgin", "The Walt Disney Company"): a band, a
                 # company, a school. In quote marks or after a work's noun it is a title, no entity.
                 flush()
-                if not (self.text[t.start - 1:t.start] in _OPENING_QUOTES or self._work_noun_before(chunk.index + i)):
+                if not (self.text[t.start - 1:t.start] in OPENING_QUOTES or self._work_noun_before(chunk.index + i)):
                     self._add("org", t, toks[n - 1], size=n - i)
                 i = n
                 continue
