@@ -68,7 +68,8 @@ def runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _shape(word: str) -> str:
+def shape(word: str) -> str:
+    """A word's shape: "d" (opens with a digit), "XX" (all capitals), "Xx" (capitalized), "x"."""
     if word[:1].isdigit():
         return "d"
     if len(word) > 1 and word.isupper():
@@ -77,10 +78,10 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 15)
-def _word_features(word: str, norm: str) -> tuple[str, ...]:
+def word_features(word: str, norm: str) -> tuple[str, ...]:
     """What a word is on its own (pure, and news repeats its words, so cached)."""
     low = word.casefold()
-    out = ["w=" + low, "s=" + _shape(word), "p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:],
+    out = ["w=" + low, "s=" + shape(word), "p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:],
            "p4=" + low[:4], "x4=" + low[-4:]]
     gaz = gazetteer.get()
     place = gaz.phrases.get(norm)
@@ -108,7 +109,7 @@ def _word_features(word: str, norm: str) -> tuple[str, ...]:
 def features(text: str, tokens: Sequence[Token], lo: int, hi: int, rule: dict[int, str]) -> list[list[str]]:
     """Features of the tokens of run ``[lo, hi)``: the word, its neighbours in the run, the words
     around the run and the rules' label of the token (``rule``: token index -> "B-place"...)."""
-    words = [_word_features(t.text, t.norm) for t in tokens[lo:hi]]
+    words = [word_features(t.text, t.norm) for t in tokens[lo:hi]]
     size = "len=%d" % min(hi - lo, 5)
     out = []
     for k in range(lo, hi):
