@@ -363,9 +363,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=RESULTS, help="where the JSON result is written")
     parser.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
     parser.add_argument("--no-reingest", action="store_true", help="skip timing a second (all unchanged) ingest")
-    parser.add_argument("--writer-only", action="store_true",
+    writer = parser.add_mutually_exclusive_group()
+    writer.add_argument("--writer-only", action="store_true",
                         help="only the floor and the writer alone (articles normalized once, cached): no ingest, no queries")
-    parser.add_argument("--no-writer-alone", action="store_true",
+    writer.add_argument("--no-writer-alone", action="store_true",
                         help="skip the writer-alone run and the articles normalized for it (at 1M that takes as "
                         "long as the ingest itself)")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",

@@ -128,6 +128,9 @@ def main(argv: list[str]) -> int:
     """Print dev and seed scores; exit 0 (the gates live in the tests)."""
     args = [a for a in argv if not a.startswith("--")]
     quiet = "--quiet" in argv
+    if args and not Path(args[0]).is_file():
+        print(f"no such dev set: {args[0]}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     warm_up()
     warm = time.perf_counter() - t0

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.errors import InputError
 from archive.normalize.entities import refine, tagger
 from archive.normalize.entities.refine import site_heads
 from archive.normalize.entities.segment import segment
@@ -52,6 +54,8 @@ FACILITY_HEADS = frozenset(
     "universiteit institut akademi politeknik stikes stmik bandara bandar rumah rs rsud rsup puskesmas "
     "university college school academy institute airport hospital".split())
 
+# A NERGrit tag: outside, or the beginning or inside of a span of any type.
+_TAG = re.compile(r"O|[BI]-[A-Z]+")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%")
 _NO_SPACE_AFTER = frozenset("([{")
 
@@ -65,21 +69,32 @@ class Sentence:
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Sentences of a ``token<TAB>tag`` file (blank line between sentences)."""
+    """Sentences of a ``token<TAB>tag`` file (blank line between sentences).
+
+    Raises :class:`InputError` for a missing file or a line that is no token and BIO tag (the CRF
+    trainer would be fed nonsense, and crashes on it), so the commands can say which line."""
     sentences: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            token, _, tag = line.rpartition("\t")
-            current.append((token, tag.strip()))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                line = line.rstrip("\n")
+                if not line.strip():
+                    if current:
+                        sentences.append(current)
+                        current = []
+                    continue
+                token, tab, tag = line.rpartition("\t")
+                tag = tag.strip()
+                if not (tab and token and _TAG.fullmatch(tag)):
+                    raise InputError(f"{path}, line {number}: not a token<TAB>tag line with a BIO tag ({line[:60]!r})")
+                current.append((token, tag))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror if isinstance(exc, OSError) else exc}") from exc
     if current:
         sentences.append(current)
+    if not sentences:
+        raise InputError(f"{path}: no tagged sentences")
     return sentences
 
 
@@ -329,10 +344,14 @@ def main(argv: list[str]) -> int:
                         help="score the sentences written all in lower case (the extractor restores names' capitals)")
     args = parser.parse_args(argv)
     refine.set_min_confidence(args.min_confidence)
-    if args.train:
-        print(f"trained on {train(args.path, args.train)} runs of {args.path}: {args.train}")
-        return 0
-    result = evaluate(args.path, folds=args.folds, lowercase=args.lowercase)
+    try:
+        if args.train:
+            print(f"trained on {train(args.path, args.train)} runs of {args.path}: {args.train}")
+            return 0
+        result = evaluate(args.path, folds=args.folds, lowercase=args.lowercase)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     sentences = result["sentences"]
     how = f"{args.folds}-fold cross-validation" if args.folds > 1 else "the installed tagger"
     how += ", lower-cased" if args.lowercase else ""

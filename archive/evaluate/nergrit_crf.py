@@ -14,10 +14,12 @@ the extractor's figure can be read against it.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 from typing import Sequence
 
+from archive.errors import InputError
 from archive.evaluate import nergrit
 from archive.normalize.entities import gazetteer, tagger
 
@@ -103,7 +105,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds needs 2 or more")
-    result = evaluate(args.path, args.folds)
+    try:
+        result = evaluate(args.path, args.folds)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     print(f"== sentence-level CRF, no rules, on {args.path} ({args.folds}-fold cross-validation)")
     for mode in ("exact", "loose"):
         for kind, s in result[mode].items():

@@ -3,8 +3,10 @@
 import json
 import os
 
+import pytest
+
 from bench.corpus import article_text, ensure_corpus
-from bench.run import render, run
+from bench.run import main, render, run
 
 
 def test_corpus_is_deterministic_and_seed_shaped(tmp_path):
@@ -70,6 +72,12 @@ def test_without_the_writer_alone_nothing_is_normalized_ahead(tmp_path):
     assert not list(cache.glob("normalized-*"))
     shown = render(result)
     assert "archive ingest" in shown and "writer alone" not in shown
+
+
+def test_writer_only_and_no_writer_alone_are_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--writer-only", "--no-writer-alone", "--articles", "10"])
+    assert stop.value.code == 2 and "not allowed with" in capsys.readouterr().err
 
 
 def test_profile_splits_ingest_time_into_stages(tmp_path):

@@ -64,3 +64,8 @@ def test_lowercased_sets_gate():
         assert result["overall"]["f1"] >= f1 and result["overall"]["precision"] >= precision, (name, result["overall"])
     seed = ev.evaluate_passages(ev.lowercased(ev.load_seed(DATA / "seed_gold.json")))
     assert seed["overall"]["f1"] >= 0.99, seed["overall"]
+
+
+def test_a_missing_set_is_a_one_line_error(tmp_path, capsys):
+    assert ev.main([str(tmp_path / "missing.jsonl")]) == 2
+    assert capsys.readouterr().err.strip() == f"no such dev set: {tmp_path / 'missing.jsonl'}"

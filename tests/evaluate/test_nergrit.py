@@ -92,3 +92,13 @@ def test_train_and_command(tmp_path, capsys):
     assert ev.main([str(small), "--folds", "2", "--errors", "3"]) == 0
     out = capsys.readouterr().out
     assert "2-fold cross-validation" in out and "loose all" in out and "-- missed" in out
+
+
+def test_a_file_that_is_no_conll_or_is_missing_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text('{"not": "conll"}\n', encoding="utf-8")
+    assert ev.main([str(bad), "--folds", "3"]) == 2
+    assert ev.main([str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith(f"{bad}, line 1: not a token<TAB>tag line") and "cannot read" in err[1]
+    assert "Traceback" not in capsys.readouterr().err

@@ -19,3 +19,11 @@ def test_cross_validation_scores_a_subset(tmp_path):
     # trained on 120 sentences a fold, it still finds most places: far from nothing, far from perfect
     assert 0.3 < result["loose"]["all"]["f1"] < 0.95
     assert result["exact"]["all"]["gold"] > 300
+
+
+def test_a_file_that_is_no_conll_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# a readme\n", encoding="utf-8")
+    # the CRF trainer crashes the interpreter on such input: it must never get there
+    assert nergrit_crf.main([str(bad)]) == 2
+    assert "line 1: not a token<TAB>tag line" in capsys.readouterr().err

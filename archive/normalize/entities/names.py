@@ -23,6 +23,11 @@ def person_key(name: str) -> str:
     return "person:" + " ".join(name.casefold().split())
 
 
+def org_key(surface: str) -> str:
+    """An organization's entity key: its name case-folded, spaces collapsed."""
+    return "organization:" + " ".join(surface.casefold().split())
+
+
 @lru_cache(maxsize=1 << 14)
 def name_words(name: str) -> tuple[str, ...]:
     """Casefolded words of a name, hyphens split ("Kassym-Jomart" -> "kassym", "jomart"): pure, cached."""

@@ -131,10 +131,14 @@ def club(tokens: list[Token], i: int, end: int) -> int:
     return 0
 
 
+# Indonesian clubs are "Pers-" (Persatuan Sepak Bola) and their town's letters: "Persikoba", "Persibat".
+CLUB_PREFIX = "pers"
+
+
 def _club_prefix(tok: Token) -> bool:
-    """An Indonesian club's name: "Pers-" (Persatuan Sepak Bola) and its town's letters, "Persikoba",
-    "Persibat", written before the town ("Persibat Batang"); not a word of the language ("persen")."""
-    if not tok.norm.startswith("pers") or len(tok.norm) < 6 or tok.upper:
+    """An Indonesian club's name (:data:`CLUB_PREFIX`), written before the town ("Persibat Batang");
+    not a word of the language ("persen")."""
+    if not tok.norm.startswith(CLUB_PREFIX) or len(tok.norm) < 6 or tok.upper:
         return False
     from archive.normalize.entities import people
 
@@ -162,7 +166,7 @@ def _known_club(tokens: list[Token], i: int, end: int) -> int:
     return 0
 
 
-def with_place_names(text: str, items: list[Item], language: str | None) -> list[Item]:
+def with_place_names(text: str, items: list[Item]) -> list[Item]:
     """An acronym right before a town's or a province's name, one space apart, names a local body, a
     school or a club ("YPI Serang", "STMIK Serang", "UPN Jogjakarta", "PSMS Medan"): one organization,
     not an organization and a place. (A name of words before a country's name is too often a place,

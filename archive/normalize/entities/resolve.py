@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from archive.normalize.entities.gazetteer import norm
 from archive.normalize.entities.heads import unit_name
-from archive.normalize.entities.names import core, is_acronym, name_set, name_words, norm_words, person_key
+from archive.normalize.entities.names import (
+    core, is_acronym, name_set, name_words, norm_words, org_key, person_key)
 from archive.normalize.entities.segment import Item
 from archive.normalize.model import Entity, Mention
 
@@ -36,10 +37,10 @@ class _Draft:
 _FIELD_ORDER = {"title": 0, "dateline": 1}  # then the body paragraphs
 
 
-def _org_cores(body: list[Located]) -> dict[str, Item]:
+def _org_cores(located: list[Located]) -> dict[str, Item]:
     """The article's organizations (not acronyms) by their core name ("astra otoparts"), first one kept."""
     out: dict[str, Item] = {}
-    for loc in body:
+    for loc in located:
         item = loc.item
         if item.kind == "org" and not item.paren and not is_acronym(item.surface):
             out.setdefault(core(item.surface), item)
@@ -119,7 +120,7 @@ class Resolver:
 
     def resolve(self, body: list[Located], extra: list[Located]) -> tuple[list[Entity], list[Mention]]:
         """Body items make entities; title/dateline items only add places, known names and links."""
-        self.org_cores = _org_cores(body)
+        self.org_cores = _org_cores(body + extra)
         people = self._people(body)
         self.people = people
         named = _names_by_word(people)
@@ -146,7 +147,7 @@ class Resolver:
                     self._mention(draft, loc)
                     if item.alias:
                         draft.surfaces.append(item.alias)
-                elif item.kind == "run" and not self._org_alias(loc):
+                elif item.kind == "run":
                     if places is None:
                         places = _places_by_name(body)
                     self._place_alias(loc, places)
@@ -165,7 +166,7 @@ class Resolver:
         claimed = self._claimed()
         for loc in acronyms:
             if loc.item.kind == "acro" and id(loc) not in claimed:
-                draft = self.drafts.get("organization:" + loc.item.surface.casefold())
+                draft = self.drafts.get(org_key(loc.item.surface))
                 if draft is not None:
                     self._mention(draft, loc)
         self._merge_org_tails()
@@ -293,9 +294,8 @@ class Resolver:
 
     # -- organizations -----------------------------------------------------------------------------
     def _org(self, loc: Located) -> None:
-        item = loc.item
-        key = "organization:" + " ".join(item.surface.casefold().split())
-        self._mention(self._draft(key, "organization", _display(item.surface)), loc)
+        surface = loc.item.surface
+        self._mention(self._draft(org_key(surface), "organization", _display(surface)), loc)
 
     def _org_named(self, loc: Located) -> bool:
         """A name without a title that the article also writes as an organization's, with or without
@@ -304,20 +304,8 @@ class Resolver:
         org = self.org_cores.get(core(loc.item.surface))
         if org is None:
             return False
-        self._mention(self._draft("organization:" + " ".join(org.surface.casefold().split()), "organization",
-                                  _display(org.surface)), loc)
+        self._mention(self._draft(org_key(org.surface), "organization", _display(org.surface)), loc)
         return True
-
-    def _org_alias(self, loc: Located) -> bool:
-        """A run equal to a known organization's core name ("Astra Otoparts" for "PT Astra Otoparts Tbk")."""
-        target = " ".join(norm_words(loc.item.surface))  # = norm(surface)
-        for draft in list(self.drafts.values()):
-            if draft.type != "organization":
-                continue
-            if core(draft.name) == target:
-                self._mention(draft, loc)
-                return True
-        return False
 
     def _place_alias(self, loc: Located, places: dict[str, Item]) -> None:
         """A run equal to the name of a place the article names elsewhere with a head word or a clear context

@@ -34,17 +34,22 @@ _NOT_SURNAMES = frozenset(
 # Titles after which a capitalized run is a name even when its words are ordinary ones (lexicon/data/id/name_titles.txt).
 _NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
 
-# Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda"), by language.
-_ORG_NOUNS = {lang: frozenset(shared_lexicon.entries(lang, "org_nouns")) for lang in shared_lexicon.LANGUAGES}
 
+def _nouns(name: str) -> dict[str, frozenset[tuple[str, ...]]]:
+    """A list of nouns (one or two words a line) by language: lexicon/data/<lang>/<name>.txt."""
+    return {lang: frozenset(shared_lexicon.entries(lang, name)) for lang in shared_lexicon.LANGUAGES}
+
+
+# Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda").
+_ORG_NOUNS = _nouns("org_nouns")
 _ORG_NOUN_ENDS = frozenset(entry[-1] for nouns in _ORG_NOUNS.values() for entry in nouns)  # a cheap pre-check
-
 # Lower-case nouns before a name that make it a work's title or a product's name, no entity ("film Laskar
-# Pelangi", "merek Aspira Premio"), by language; a quote mark may stand between noun and title.
-_WORK_NOUNS = {lang: frozenset(shared_lexicon.words("work_nouns", (lang,))) for lang in shared_lexicon.LANGUAGES}
+# Pelangi", "merek Aspira Premio"); a quote mark may stand between noun and title.
+_WORK_NOUNS = _nouns("work_nouns")
 # Quote marks that open a title ("The Prince of Tennis" in quotes is a work, not a band).
 OPENING_QUOTES = frozenset(('"', "\u201c", "'", "\u2018"))
-_WORK_GAPS = frozenset((" ", *(" " + q for q in OPENING_QUOTES)))
+_SPACE = frozenset((" ",))
+_WORK_GAPS = _SPACE | {" " + q for q in OPENING_QUOTES}
 
 _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 
@@ -52,7 +57,8 @@ _APPOSITION = re.compile(r",\s+(?:(?:mantan|eks|former|the|sang)\s+)?")
 # know their names, and a title ending with one ("Kepala Desa") is followed by the unit's name far more
 # often than by the office holder's. (Towns, regencies and provinces are in the gazetteer, and
 # "Wali Kota Risma" is the mayor, so "kota" is not one of them.)
-_LOCAL_UNIT_HEADS = gazetteer.admin_heads() - frozenset(("kota", "kotamadya", "kabupaten", "provinsi"))
+_LOCAL_UNIT_HEADS = gazetteer.admin_heads() - gazetteer.polity_heads() - frozenset(
+    ("kota", "kotamadya", "kabupaten", "provinsi"))
 
 
 class RunRules:
@@ -180,25 +186,29 @@ class RunRules:
 
     def _org_noun_before(self, k: int) -> bool:
         """Token ``k`` follows a lower-case noun that makes a name an organization's ("band Gigi")."""
-        toks = self.tokens
-        if k < 1 or toks[k - 1].norm not in _ORG_NOUN_ENDS or toks[k - 1].cap or \
-                self.text[toks[k - 1].end:toks[k].start] != " ":
-            return False
-        nouns = _ORG_NOUNS.get(self.language or "id", _ORG_NOUNS["id"])
-        noun = toks[k - 1].norm
-        return (noun,) in nouns or k >= 2 and not toks[k - 2].cap and (toks[k - 2].norm, noun) in nouns
+        return k >= 1 and self.tokens[k - 1].norm in _ORG_NOUN_ENDS and self._noun_before(k, _ORG_NOUNS, _SPACE)
 
     def _work_noun_before(self, k: int) -> bool:
-        """Token ``k`` follows a lower-case noun that makes a name a work's title or a product's name
-        ("film Laskar Pelangi", "album \"Yureru Omoi\"", "merek Aspira Premio")."""
-        toks = self.tokens
-        if k < 1 or toks[k - 1].cap and not toks[k - 1].sentence_start or \
-                self.text[toks[k - 1].end:toks[k].start] not in _WORK_GAPS:
-            return False
-        if toks[k - 1].norm not in _WORK_NOUNS.get(self.language or "id", _WORK_NOUNS["id"]):
+        """Token ``k`` follows a noun that makes a name a work's title or a product's name ("film Laskar
+        Pelangi", "album \"Yureru Omoi\"", "merek Aspira Premio"; "Album" may open the sentence)."""
+        if not self._noun_before(k, _WORK_NOUNS, _WORK_GAPS, opening=True):
             return False
         # "sutradara film Joko Anwar", "pemain film X": a role with its field, the name a person's
-        return not (k >= 2 and people.lowercase_role_before(self.text, toks, k - 1))
+        return not (k >= 2 and people.lowercase_role_before(self.text, self.tokens, k - 1))
+
+    def _noun_before(self, k: int, nouns: dict[str, frozenset[tuple[str, ...]]], gaps: frozenset[str],
+                     opening: bool = False) -> bool:
+        """Token ``k`` follows a lower-case noun of ``nouns`` (by language; one word, or two with the
+        first lower-case too) with one of ``gaps`` between; with ``opening`` the noun may also be the
+        sentence's capitalized first word."""
+        toks = self.tokens
+        if k < 1:
+            return False
+        noun = toks[k - 1]
+        if noun.cap and not (opening and noun.sentence_start) or self.text[noun.end:toks[k].start] not in gaps:
+            return False
+        table = nouns.get(self.language or "id", nouns["id"])
+        return (noun.norm,) in table or k >= 2 and not toks[k - 2].cap and (toks[k - 2].norm, noun.norm) in table
 
     def _acronym(self, tok: Token) -> None:
         """An all-caps token: an organization with evidence, else a candidate ("acro") that only an

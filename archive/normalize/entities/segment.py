@@ -138,7 +138,7 @@ class Segmenter(RunRules):
                 i += 1
                 continue
             width = orgs.club(toks, i, n) if t.norm in orgs.CLUB_OPENERS or \
-                t.norm.startswith("pers") and self.language != "en" else 0
+                t.norm.startswith(orgs.CLUB_PREFIX) and self.language != "en" else 0
             if width and not restricted:
                 flush()
                 self._add("org", toks[i], toks[i + width - 1], size=width)
@@ -355,7 +355,7 @@ def segment(text: str, language: str | None, speakers: frozenset[str] = frozense
     if segmenter.head_seen:
         items = with_heads(text, segmenter.tokens, items)
     if not restricted:
-        items = orgs.with_place_names(text, items, language)
+        items = orgs.with_place_names(text, items)
     if learned and not restricted and segmenter.untyped_seen:
         items = refine(text, segmenter.tokens, items, language)
     if not restricted and segmenter.untyped_seen:
