@@ -28,3 +28,9 @@ def test_a_longer_name_or_a_first_name_after_the_title_is_the_office_holder():
 def test_warga_names_where_people_live_not_who_they_are():
     assert ("place", "Desa Kedungbulus") in _items("Pelaku, Wardi (25), warga Desa Kedungbulus, ditangkap.")
     assert ("person", "Kedungbulus") not in _items("Pelaku adalah warga Kedungbulus.")
+
+
+def test_a_two_word_organization_noun_names_an_organization():
+    # org_nouns.txt writes two-word nouns with "_" ("grup_musik", "label_rekaman")
+    assert _items("Ia vokalis grup musik Kotak asal Jakarta.")[0] == ("org", "Kotak")
+    assert _items("Dirilis oleh label rekaman Aquarius Musikindo.") == [("org", "Aquarius Musikindo")]

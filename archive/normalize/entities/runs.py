@@ -36,8 +36,10 @@ _NAME_TITLES = shared_lexicon.words("name_titles", ("id",))
 
 
 def _nouns(name: str) -> dict[str, frozenset[tuple[str, ...]]]:
-    """A list of nouns (one or two words a line) by language: lexicon/data/<lang>/<name>.txt."""
-    return {lang: frozenset(shared_lexicon.entries(lang, name)) for lang in shared_lexicon.LANGUAGES}
+    """A list of nouns (one or two words a line, "_" joining two) by language, each as its words:
+    lexicon/data/<lang>/<name>.txt ("grup_musik" is ("grup", "musik"))."""
+    return {lang: frozenset(tuple(" ".join(entry).split()) for entry in shared_lexicon.entries(lang, name))
+            for lang in shared_lexicon.LANGUAGES}
 
 
 # Lower-case nouns before a name that make it an organization's ("band Gigi", "the airline Garuda").
